@@ -1,0 +1,3 @@
+from cslkit.cli import main
+
+main()

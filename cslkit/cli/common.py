@@ -1,0 +1,92 @@
+"""Helpers shared by the command modules: input, output, messages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from cslkit.formats import decode_bytes
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+def stderr_console() -> Any:
+    """A rich console on stderr (colour only on a terminal, plain when piped)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def stdout_console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+def error_line(message: str) -> None:
+    """One clear line on stderr, prefixed with the program name."""
+    print(f"cslkit: error: {message}", file=sys.stderr)
+
+
+def warn_line(message: str) -> None:
+    print(f"cslkit: warning: {message}", file=sys.stderr)
+
+
+def read_input(file: str) -> tuple[str, Path | None]:
+    """The text of FILE (``-`` = stdin) and its path, decoding UTF-8 or Windows-1251."""
+    from cslkit.errors import InputError
+
+    if file == "-":
+        return decode_bytes(sys.stdin.buffer.read(), "stdin"), None
+    path = Path(file)
+    if not path.exists():
+        raise InputError(f"{file}: no such file", hint="check the path, or use - for stdin")
+    if path.is_dir():
+        raise InputError(f"{file}: is a directory, not a file")
+    try:
+        return decode_bytes(path.read_bytes(), file), path
+    except OSError as exc:
+        raise InputError(f"{file}: cannot read the file ({exc.strerror})") from exc
+
+
+def load_items(file: str, from_format: str | None) -> Any:
+    """Read FILE with the named reader or a detected one; returns :class:`cslkit.Items`."""
+    from cslkit.model import Items
+    from cslkit.registry import canonical_format, detect_format, get_reader
+
+    text, path = read_input(file)
+    name = canonical_format(from_format) if from_format else detect_format(text, path)
+    items = get_reader(name).read(text)
+    return items if isinstance(items, Items) else Items(items)
+
+
+def report_read_problems(items: Any) -> None:
+    """Tell the user (stderr) what the reader skipped or repaired."""
+    for problem in getattr(items, "problems", []):
+        where = f"item {problem.item_id}" if problem.item_id else "input"
+        line = f"{where}: {problem.message}"
+        if problem.hint:
+            line += f" ({problem.hint})"
+        if problem.severity == "error":
+            error_line(line)
+        else:
+            warn_line(line)
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write text to ``output`` (atomically) or to stdout when None or ``-``."""
+    from cslkit.formats import write_atomically
+
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomically(Path(output), text)
+
+
+def dump_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,132 @@
+"""The one way in (:func:`parse`) and the one way out (:func:`write`) for files and text."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import IO, Any
+
+from cslkit.errors import InputError
+from cslkit.model import Items, Problem
+from cslkit.registry import canonical_format, detect_format, get_reader, get_writer, writer_for_path
+
+Source = str | os.PathLike[str] | IO[str] | IO[bytes]
+
+
+def decode_bytes(data: bytes, origin: str = "input") -> str:
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1251.
+
+    Windows-1251 is the common legacy encoding of Ukrainian and Russian manuscripts; any
+    byte string decodes in it, so a wrong guess shows as odd letters, not as an error.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1251")
+    except UnicodeDecodeError as exc:  # cp1251 leaves 0x98 undefined
+        raise InputError(
+            f"{origin}: cannot decode the text (not UTF-8 or Windows-1251)",
+            hint="save the file as UTF-8 and try again",
+        ) from exc
+
+
+def _looks_like_path(source: str) -> bool:
+    return "\n" not in source and len(source) < 4096 and bool(source.strip())
+
+
+def read_source(source: Source) -> tuple[str, Path | None]:
+    """Return the text of ``source`` and its path when it names a file."""
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and _looks_like_path(source)):
+        path = Path(source)
+        if path.is_file():
+            try:
+                return decode_bytes(path.read_bytes(), str(path)), path
+            except OSError as exc:
+                raise InputError(f"{path}: cannot read the file ({exc.strerror})") from exc
+        if isinstance(source, os.PathLike) or (
+            isinstance(source, str)
+            and path.suffix.lower() in {".json", ".jsonl", ".bib", ".ris", ".txt", ".csl"}
+        ):
+            raise InputError(f"{path}: no such file", hint="check the path")
+        assert isinstance(source, str)
+        return source, None
+    if isinstance(source, str):
+        return source, None
+    data = source.read()
+    name = getattr(source, "name", None)
+    path = Path(name) if isinstance(name, str) and not name.startswith("<") else None
+    if isinstance(data, bytes):
+        return decode_bytes(data, str(path or "input")), path
+    return data, path
+
+
+def parse(source: Source, format: str | None = None) -> Items:
+    """Read references from a path, a string or a file object into CSL-JSON items.
+
+    ``format`` names the reader (``csl-json``, ``bibtex``, ``ris``, ``zotero-json``,
+    ``text``); when ``None`` it is detected from the file extension and the content.
+    The result is a list of item dicts; its ``problems`` attribute lists what the reader
+    skipped or repaired (a broken entry in a large file does not stop the others).
+    """
+    text, path = read_source(source)
+    name = canonical_format(format) if format else detect_format(text, path)
+    reader = get_reader(name)
+    result = reader.read(text)
+    if not isinstance(result, Items):
+        result = Items(result)
+    return result
+
+
+def dumps(items: list[dict[str, Any]], format: str) -> str:
+    """Serialise items in the named format and return the text."""
+    return get_writer(format).write(list(items))
+
+
+def write(
+    items: list[dict[str, Any]],
+    path_or_file: str | os.PathLike[str] | IO[str],
+    format: str | None = None,
+) -> None:
+    """Write items to a path or a text file object.
+
+    The format is taken from ``format`` or the path's extension. A path is written
+    atomically (a temporary file renamed into place), so a failure never leaves a
+    half-written file behind.
+    """
+    if format is None:
+        if isinstance(path_or_file, str | os.PathLike):
+            format = writer_for_path(path_or_file)
+        if format is None:
+            raise InputError(
+                "cannot tell which format to write",
+                hint="give format= (csl-json, bibtex, ris) or a path ending in .json, .bib or .ris",
+            )
+    text = dumps(items, format)
+    if not isinstance(path_or_file, str | os.PathLike):
+        path_or_file.write(text)
+        return
+    write_atomically(Path(path_or_file), text)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` so readers see the old or the new file, never half."""
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write here ({exc.strerror})") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+__all__ = ["Problem", "decode_bytes", "dumps", "parse", "read_source", "write", "write_atomically"]

@@ -1,0 +1,1 @@
+"""Writers: one module a format, each exposing a ``WRITER`` (see :mod:`cslkit.registry`)."""

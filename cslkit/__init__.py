@@ -37,13 +37,13 @@ from cslkit.model import Items, Problem, Report
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from cslkit.enrichment import enrich
-    from cslkit.formats import parse, write
-    from cslkit.normalisers import normalise
-    from cslkit.rendering import cite, list_styles, render
-    from cslkit.transliteration import transliterate
-    from cslkit.validation import validate
-    from cslkit.zotero import sync
+    from cslkit.enrichment import enrich  # noqa: F401
+    from cslkit.formats import parse, write  # noqa: F401
+    from cslkit.normalisers import normalise  # noqa: F401
+    from cslkit.rendering import cite, list_styles, render  # noqa: F401
+    from cslkit.transliteration import transliterate  # noqa: F401
+    from cslkit.validation import validate  # noqa: F401
+    from cslkit.zotero import sync  # noqa: F401
 
 # Public function -> the module that defines it. Stage packages are named apart from
 # these functions (``rendering`` defines ``render``) because importing a subpackage

@@ -29,7 +29,18 @@ app = typer.Typer(
 )
 
 # Command modules register themselves on `app` when imported.
-_COMMAND_MODULES = ("parse", "convert", "validate", "render", "styles", "sync", "enrich")
+_COMMAND_MODULES = (
+    "parse",
+    "convert",
+    "normalise",
+    "validate",
+    "render",
+    "cite",
+    "styles",
+    "transliterate",
+    "sync",
+    "enrich",
+)
 
 
 def _register_commands() -> None:

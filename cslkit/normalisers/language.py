@@ -1,0 +1,154 @@
+"""Guess the language of a short bibliographic string (a title, names, a journal).
+
+Titles are short, so statistical detectors guess badly; letters that exist in one
+alphabet only, plus a few hundred function words, decide most cases. Ukrainian and
+Russian matter most (DSTU rendering depends on them): і ї є ґ are Ukrainian only,
+ы э ъ ё Russian only. When the evidence is thin the answer is ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+# Letters found in one of the two languages only (lower case).
+_UKRAINIAN_LETTERS = frozenset("іїєґ")
+_RUSSIAN_LETTERS = frozenset("ыэъё")
+_BELARUSIAN_LETTERS = frozenset("ў")
+_SERBIAN_MACEDONIAN_LETTERS = frozenset("јљњћџђѓќѕ")
+
+# Function words frequent in titles; a word counts for every language it is listed under.
+_CYRILLIC_WORDS: dict[str, frozenset[str]] = {
+    "uk": frozenset(
+        "та й і у в на з із зі до для від що як при про після щодо між або чи це його її їх "
+        "при серед шляхом також який яка яке які хворих дітей лікування результати "
+        "особливості оцінка вплив аналіз досвід застосування клінічні методи проблеми "
+        "стан розвиток нові роль сучасні питання випадок пацієнтів"
+        .split()
+    ),
+    "ru": frozenset(
+        "и в на с со к по для от что как при о об после между или ли это его ее её их "
+        "также который которая которое которые больных детей лечения лечение результаты "
+        "особенности оценка влияние анализ опыт применения применение клинические методы "
+        "проблемы состояние развитие новые роль современные вопросы случай пациентов у"
+        .split()
+    ),
+    "bg": frozenset("и в на с за от че като при по към след между или това са".split()),
+}
+
+_LATIN_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the of and in for with on a an to from by at is are as its their after between "
+        "versus vs or among patients study trial treatment effect effects review "
+        "case report analysis clinical outcomes children"
+        .split()
+    ),
+    "de": frozenset(
+        "der die das und mit von für bei zur zum den dem des ein eine einer im ist nach "
+        "über auf als aus bei durch oder unter patienten behandlung"
+        .split()
+    ),
+    "fr": frozenset(
+        "le la les des du de et en un une pour dans sur par au aux chez avec est "
+        "patients traitement étude"
+        .split()
+    ),
+    "es": frozenset(
+        "el la los las del de y en un una para con por al es como sobre pacientes "
+        "tratamiento estudio entre"
+        .split()
+    ),
+    "it": frozenset(
+        "il lo la i gli le del della dei delle di e in un una per con su da al nel nella "
+        "pazienti trattamento studio"
+        .split()
+    ),
+    "pt": frozenset(
+        "o a os as do da dos das de e em um uma para com por no na nos nas ao "
+        "pacientes tratamento estudo"
+        .split()
+    ),
+    "pl": frozenset(
+        "i w z na do dla od oraz po przy u jako lub się jest leczenie chorych pacjentów "
+        "badanie"
+        .split()
+    ),
+    "nl": frozenset(
+        "de het een en van in op met voor bij door naar als is zijn patiënten".split()
+    ),
+}
+
+# Letters that point at one Latin-script language (weighted like two function words).
+_LATIN_LETTERS: dict[str, frozenset[str]] = {
+    "de": frozenset("äöüß"),
+    "fr": frozenset("èêëçœàâîôûù"),
+    "es": frozenset("ñ¿¡"),
+    "pt": frozenset("ãõ"),
+    "pl": frozenset("ąćęłńśźż"),
+    "it": frozenset("ìò"),
+}
+
+_MIN_WORD_SCORE = 1
+
+
+def detect_language(text: str) -> str | None:
+    """The ISO 639-1 code of ``text``'s language ("uk", "ru", "en", "de", ...), or None.
+
+    Meant for titles and similar short strings; names and numbers add little evidence.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    cyrillic = len(_CYRILLIC.findall(text))
+    latin = len(_LATIN.findall(text))
+    if cyrillic == 0 and latin == 0:
+        return None
+    lower = text.lower()
+    words = [w.replace("’", "'").replace("ʼ", "'") for w in _WORD.findall(lower)]
+    if cyrillic >= latin:
+        return _detect_cyrillic(lower, words)
+    return _detect_latin(lower, words)
+
+
+def _detect_cyrillic(lower: str, words: list[str]) -> str | None:
+    letters = set(lower)
+    uk = len(letters & _UKRAINIAN_LETTERS)
+    ru = len(letters & _RUSSIAN_LETTERS)
+    if letters & _SERBIAN_MACEDONIAN_LETTERS:
+        return None
+    if letters & _BELARUSIAN_LETTERS:
+        return "be"
+    # An apostrophe inside a Cyrillic word (м'язи, сім'я) is Ukrainian spelling.
+    if any("'" in w and _CYRILLIC.search(w) for w in words):
+        uk += 1
+    if uk and not ru:
+        return "uk"
+    if ru and not uk:
+        return "ru"
+    scores = {lang: sum(w in vocab for w in words) for lang, vocab in _CYRILLIC_WORDS.items()}
+    if uk and ru:
+        # Mixed letters (a quotation, a typo): let the words break the tie.
+        return "uk" if scores["uk"] > scores["ru"] else "ru" if scores["ru"] > scores["uk"] else None
+    best = max(scores, key=lambda lang: scores[lang])
+    runner_up = max(score for lang, score in scores.items() if lang != best)
+    if scores[best] >= _MIN_WORD_SCORE and scores[best] > runner_up:
+        return best
+    return None
+
+
+def _detect_latin(lower: str, words: list[str]) -> str | None:
+    scores = {lang: sum(w in vocab for w in words) for lang, vocab in _LATIN_WORDS.items()}
+    letters = set(lower)
+    for lang, marks in _LATIN_LETTERS.items():
+        scores[lang] = scores.get(lang, 0) + 2 * len(letters & marks)
+    ranked = sorted(scores.items(), key=lambda pair: pair[1], reverse=True)
+    (best, best_score), (_, runner_up) = ranked[0], ranked[1]
+    if best_score >= _MIN_WORD_SCORE and best_score > runner_up:
+        return best
+    if best_score == 0 and len(words) >= 3 and lower.isascii():
+        # Plain ASCII words with no function word at all: most likely an English term list
+        # ("Hypertension guidelines 2013"), but say so only when there are several words.
+        return "en"
+    return None

@@ -20,65 +20,58 @@ _RUSSIAN_LETTERS = frozenset("ыэъё")
 _BELARUSIAN_LETTERS = frozenset("ў")
 _SERBIAN_MACEDONIAN_LETTERS = frozenset("јљњћџђѓќѕ")
 
+
+def _vocab(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Function words frequent in titles; a word counts for every language it is listed under.
 _CYRILLIC_WORDS: dict[str, frozenset[str]] = {
-    "uk": frozenset(
+    "uk": _vocab(
         "та й і у в на з із зі до для від що як при про після щодо між або чи це його її їх "
         "при серед шляхом також який яка яке які хворих дітей лікування результати "
         "особливості оцінка вплив аналіз досвід застосування клінічні методи проблеми "
         "стан розвиток нові роль сучасні питання випадок пацієнтів"
-        .split()
     ),
-    "ru": frozenset(
+    "ru": _vocab(
         "и в на с со к по для от что как при о об после между или ли это его ее её их "
         "также который которая которое которые больных детей лечения лечение результаты "
         "особенности оценка влияние анализ опыт применения применение клинические методы "
         "проблемы состояние развитие новые роль современные вопросы случай пациентов у"
-        .split()
     ),
-    "bg": frozenset("и в на с за от че като при по към след между или това са".split()),
+    "bg": _vocab("и в на с за от че като при по към след между или това са"),
 }
 
 _LATIN_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
+    "en": _vocab(
         "the of and in for with on a an to from by at is are as its their after between "
         "versus vs or among patients study trial treatment effect effects review "
         "case report analysis clinical outcomes children"
-        .split()
     ),
-    "de": frozenset(
+    "de": _vocab(
         "der die das und mit von für bei zur zum den dem des ein eine einer im ist nach "
         "über auf als aus bei durch oder unter patienten behandlung"
-        .split()
     ),
-    "fr": frozenset(
+    "fr": _vocab(
         "le la les des du de et en un une pour dans sur par au aux chez avec est "
         "patients traitement étude"
-        .split()
     ),
-    "es": frozenset(
+    "es": _vocab(
         "el la los las del de y en un una para con por al es como sobre pacientes "
         "tratamiento estudio entre"
-        .split()
     ),
-    "it": frozenset(
+    "it": _vocab(
         "il lo la i gli le del della dei delle di e in un una per con su da al nel nella "
         "pazienti trattamento studio"
-        .split()
     ),
-    "pt": frozenset(
+    "pt": _vocab(
         "o a os as do da dos das de e em um uma para com por no na nos nas ao "
         "pacientes tratamento estudo"
-        .split()
     ),
-    "pl": frozenset(
-        "i w z na do dla od oraz po przy u jako lub się jest leczenie chorych pacjentów "
-        "badanie"
-        .split()
+    "pl": _vocab(
+        "i w z na do dla od oraz po przy u jako lub się jest leczenie chorych pacjentów badanie"
     ),
-    "nl": frozenset(
-        "de het een en van in op met voor bij door naar als is zijn patiënten".split()
-    ),
+    "nl": _vocab("de het een en van in op met voor bij door naar als is zijn patiënten"),
 }
 
 # Letters that point at one Latin-script language (weighted like two function words).
@@ -130,7 +123,9 @@ def _detect_cyrillic(lower: str, words: list[str]) -> str | None:
     scores = {lang: sum(w in vocab for w in words) for lang, vocab in _CYRILLIC_WORDS.items()}
     if uk and ru:
         # Mixed letters (a quotation, a typo): let the words break the tie.
-        return "uk" if scores["uk"] > scores["ru"] else "ru" if scores["ru"] > scores["uk"] else None
+        return (
+            "uk" if scores["uk"] > scores["ru"] else "ru" if scores["ru"] > scores["uk"] else None
+        )
     best = max(scores, key=lambda lang: scores[lang])
     runner_up = max(score for lang, score in scores.items() if lang != best)
     if scores[best] >= _MIN_WORD_SCORE and scores[best] > runner_up:

@@ -1,0 +1,312 @@
+"""From tagged tokens to a CSL-JSON item: spans, rules for exact fields, cleaning, type.
+
+Rules override the tagger where they are exact (DOI, PMID, PMCID, URL, "[cited …]",
+"[Epub ahead of print]"); everything else comes from the tagger's spans, cleaned of
+field labels ("Vol.", "№", "С.") and separators, with the printed page range kept.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from cslkit.textparser.names import ET_AL_RE, split_names
+from cslkit.textparser.tokens import Token
+
+DOI_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;:)\]])")
+PMID_RE = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b", re.IGNORECASE)
+PMCID_RE = re.compile(r"\b(PMC\d{4,9})\b")
+URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"]+[^\s<>\".,;:)\]]", re.IGNORECASE)
+ACCESSED_RE = re.compile(
+    r"[\[(]\s*(?:cited|accessed|viewed|цит(?:ировано)?\.?|процитовано|дата (?:звернення|обращения|доступу))\s*:?\s*([^\])]+)[\])]"
+    r"|\b(?:accessed|retrieved|viewed)(?: on)?\s*:?\s*([A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})",
+    re.IGNORECASE,
+)
+STATUS_NOTE_RE = re.compile(
+    r"\[(?:epub ahead of print|article in [^\]]{3,40}|in (?:russ|ukr|engl)[^\]]{0,20}|"
+    r"published online[^\]]{0,40}|erratum[^\]]{0,60}|review|letter|editorial|"
+    r"на (?:русском|украинском|англ)[^\]]{0,20}|in press|preprint)\]\.?"
+    r"|\b(?:epub ahead of print|in press)\b\.?",
+    re.IGNORECASE,
+)
+_LANGUAGE_NOTE = {"ukrainian": "uk", "ukr": "uk", "russian": "ru", "russ": "ru", "english": "en",
+                  "украинском": "uk", "русском": "ru"}
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12, "янв": 1, "фев": 2, "мар": 3, "апр": 4,
+    "мая": 5, "май": 5, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11,
+    "дек": 12, "січ": 1, "лют": 2, "бер": 3, "кві": 4, "тра": 5, "чер": 6, "лип": 7,
+    "сер": 8, "вер": 9, "жов": 10, "лис": 11, "гру": 12,
+}
+_YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)(?!\d)")
+_VOLUME_LABEL_RE = re.compile(r"^(?:vol(?:ume)?s?\.?|v\.|т\.|том|tome|bd\.?|band)\s*", re.IGNORECASE)
+_ISSUE_LABEL_RE = re.compile(r"^(?:no\.?|nos\.?|nr\.?|num\.?|number|issue|iss\.?|№|вип\.?|вып\.?|випуск|выпуск|n\.?)\s*", re.IGNORECASE)
+_PAGE_LABEL_RE = re.compile(r"^(?:pp?\.?|pages?|с\.|стр\.|стор\.|s\.|ss\.|pg\.?)\s*", re.IGNORECASE)
+_TOTAL_PAGES_RE = re.compile(r"^(\d+)\s*(?:с|p|pp|pages|стр|стор|s|л)\.?$", re.IGNORECASE)
+_EDGE_PUNCT = " \t,;:/–—-.·•"
+
+FIELD_LABELS = (
+    "title", "container-title", "collection-title", "volume", "issue", "page", "publisher",
+    "publisher-place", "edition", "genre",
+)
+
+
+def spans_of(text: str, tokens: list[Token], labels: list[str], confidences: list[float]
+             ) -> list[tuple[str, int, int, float]]:
+    """Runs of equal labels as (label, start, end, mean confidence)."""
+    spans: list[tuple[str, int, int, float]] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j + 1 < len(tokens) and labels[j + 1] == labels[i]:
+            j += 1
+        conf = sum(confidences[i : j + 1]) / (j - i + 1)
+        spans.append((labels[i], tokens[i].start, tokens[j].end, conf))
+        i = j + 1
+    return spans
+
+
+def apply_rules(text: str, tokens: list[Token], labels: list[str]) -> list[str]:
+    """Overwrite labels where an exact pattern decides (identifiers, status notes)."""
+    labels = list(labels)
+    for regex, label in ((DOI_RE, "DOI"), (URL_RE, "URL"), (PMID_RE, "PMID"),
+                         (PMCID_RE, "PMCID"), (ACCESSED_RE, "accessed"),
+                         (STATUS_NOTE_RE, "note")):
+        for match in regex.finditer(text):
+            for k, tok in enumerate(tokens):
+                if match.start() <= tok.start < match.end():
+                    labels[k] = label
+    return labels
+
+
+def clean(value: str) -> str:
+    value = re.sub(r"\s+", " ", value).strip(_EDGE_PUNCT)
+    # Unbalanced brackets or quotes at the edges come from separators, not from the value.
+    for opening, closing in ("()", "[]", "«»", "“”", '""'):
+        if value.endswith(closing) and value.count(opening) < value.count(closing) or (
+            opening == closing and value.endswith(closing) and value.count(closing) % 2
+        ):
+            value = value[:-1]
+        if value.startswith(opening) and value.count(opening) > value.count(closing) or (
+            opening == closing and value.startswith(opening) and value.count(opening) % 2
+        ):
+            value = value[1:]
+        if value.startswith(opening) and value.endswith(closing) and value.count(opening) == 1:
+            value = value[1:-1]
+    return value.strip(_EDGE_PUNCT)
+
+
+def clean_container(value: str) -> str:
+    value = re.sub(r"^\s*(?://|in\s*:|in\s+|в\s*(?:кн\.|сб\.)?\s*:|у\s*(?:кн\.|зб\.)?\s*:)\s*", "", value,
+                   flags=re.IGNORECASE)
+    raw = re.sub(r"\s+", " ", value).strip(" ,;:/–—-")
+    cleaned = clean(raw)
+    # Keep the final period of a dotted abbreviation ("Astrophys. J.").
+    if raw.endswith(".") and re.search(r"\w\.\s\w", raw) and re.search(r"\b\w{1,6}\.$", raw):
+        cleaned = raw if raw.count("(") == raw.count(")") else cleaned
+    return cleaned
+
+
+def parse_date(value: str) -> dict[str, Any] | None:
+    """"2012 Apr", "2013 May 2", "05.01.2013", "January 5, 2013" → CSL date."""
+    year_match = _YEAR_RE.search(value)
+    if not year_match:
+        return None
+    year = int(year_match.group(1))
+    numeric = re.search(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b", value)
+    if numeric and int(numeric.group(3)) == year:
+        day, month = int(numeric.group(1)), int(numeric.group(2))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return {"date-parts": [[year, month, day]]}
+    iso = re.search(r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b", value)
+    if iso and int(iso.group(1)) == year and 1 <= int(iso.group(2)) <= 12:
+        parts = [year, int(iso.group(2))] + ([int(iso.group(3))] if iso.group(3) else [])
+        return {"date-parts": [parts]}
+    month = None
+    for word in re.findall(r"[^\W\d_]{3,}", value):
+        month = MONTHS.get(word[:3].lower())
+        if month:
+            break
+    parts: list[int] = [year]
+    if month:
+        parts.append(month)
+        day = re.search(r"(?<![\d.])(\d{1,2})(?![\d.])", value.replace(year_match.group(1), " "))
+        if day and 1 <= int(day.group(1)) <= 31:
+            parts.append(int(day.group(1)))
+    return {"date-parts": [parts]}
+
+
+def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dict[str, Any], dict[str, float]]:
+    """The CSL item fields and each field's confidence, from labelled spans."""
+    item: dict[str, Any] = {}
+    custom: dict[str, Any] = {}
+    confidence: dict[str, float] = {}
+    by_label: dict[str, list[tuple[str, float]]] = {}
+    for label, start, end, conf in spans:
+        by_label.setdefault(label, []).append((text[start:end], conf))
+
+    author_spans = by_label.get("author", [])
+    if author_spans:
+        best: list[dict[str, str]] = []
+        et_al = False
+        for span, _ in author_spans:
+            names, span_et_al = split_names(span)
+            et_al = et_al or span_et_al
+            # GOST repeats the authors after " / " (responsibility area): keep the fuller list.
+            if len(names) > len(best):
+                best = names
+        if best:
+            item["author"] = best
+            confidence["author"] = min(c for _, c in author_spans)
+        if et_al:
+            custom["et-al"] = True
+    if "editor" in by_label:
+        names, _ = split_names(" , ".join(s for s, _ in by_label["editor"]))
+        if names:
+            item["editor"] = names
+            confidence["editor"] = min(c for _, c in by_label["editor"])
+    if "translator" in by_label:
+        names, _ = split_names(" , ".join(s for s, _ in by_label["translator"]))
+        if names:
+            item["translator"] = names
+
+    for label in FIELD_LABELS:
+        values = by_label.get(label)
+        if not values:
+            continue
+        raw, conf = values[0]
+        value = _field_value(label, raw)
+        if label == "title":
+            value, translated = _split_translated_title(value)
+            if translated:
+                custom["translated-title"] = translated
+        if value:
+            item[label] = value
+            confidence[label] = conf
+
+    if "date" in by_label:
+        for raw, conf in by_label["date"]:
+            date = parse_date(raw)
+            if date:
+                item["issued"] = date
+                confidence["issued"] = conf
+                break
+    if "issued" not in item:
+        # A year the tagger left unlabelled (e.g. glued "2011;25(9)") is still the date.
+        for label, start, end, conf in spans:
+            if label in ("other", "note", "volume", "container-title") and (
+                m := _YEAR_RE.fullmatch(text[start:end].strip(" .,;:()"))
+            ):
+                item["issued"] = {"date-parts": [[int(m.group(1))]]}
+                confidence["issued"] = conf * 0.8
+                break
+
+    page = item.get("page")
+    if page and (total := _TOTAL_PAGES_RE.match(by_label["page"][0][0].strip(" ,;"))):
+        del item["page"]
+        item["number-of-pages"] = total.group(1)
+        confidence["number-of-pages"] = confidence.pop("page")
+
+    for label, key, regex in (("DOI", "DOI", DOI_RE), ("PMID", "PMID", PMID_RE),
+                              ("PMCID", "PMCID", PMCID_RE), ("URL", "URL", URL_RE)):
+        match = regex.search(text) if key != "URL" else None
+        if key == "URL":
+            urls = [u for u in URL_RE.findall(text) if not DOI_RE.search(u) or "doi.org" not in u]
+            if urls:
+                item["URL"] = urls[0]
+        elif match:
+            item[key] = match.group(1)
+        elif label in by_label:
+            value = clean(by_label[label][0][0])
+            value = re.sub(r"^(?:doi|pmid|pmcid)\s*:?\s*", "", value, flags=re.IGNORECASE)
+            if value:
+                item[key] = value
+                confidence[key] = by_label[label][0][1]
+    if "DOI" not in item and "URL" in item and (m := DOI_RE.search(item["URL"])):
+        item["DOI"] = m.group(1)
+
+    accessed = ACCESSED_RE.search(text)
+    if accessed:
+        date = parse_date(accessed.group(1) or accessed.group(2) or "")
+        if date:
+            item["accessed"] = date
+
+    notes = [m.group(0).strip(" .[]") for m in STATUS_NOTE_RE.finditer(text)]
+    notes += [clean(s) for s, _ in by_label.get("note", []) if not STATUS_NOTE_RE.fullmatch(s.strip())]
+    notes = [n for n in dict.fromkeys(notes) if n]
+    if notes:
+        item["note"] = ". ".join(notes)
+        for note in notes:
+            lang = re.search(r"(?:article )?in (\w+)|на (\w+)", note, re.IGNORECASE)
+            if lang:
+                code = _LANGUAGE_NOTE.get((lang.group(1) or lang.group(2) or "").lower())
+                if code:
+                    custom["language-note"] = code
+    item["type"] = infer_type(item, text)
+    if custom:
+        item["custom"] = custom
+    return item, confidence
+
+
+def _field_value(label: str, raw: str) -> str:
+    if label == "container-title":
+        return clean_container(raw)
+    value = clean(raw)
+    if label == "volume":
+        value = _VOLUME_LABEL_RE.sub("", value)
+    elif label == "issue":
+        value = _ISSUE_LABEL_RE.sub("", clean(value.strip("()")))
+    elif label == "page":
+        value = _PAGE_LABEL_RE.sub("", value)
+    elif label == "edition":
+        value = re.sub(r"\s*(?:ed|edn|edition|изд|вид)\.?$", "", value, flags=re.IGNORECASE)
+    elif label == "title":
+        value = re.sub(r"\s*(?:[/]\s*)$", "", value)
+    elif label == "publisher-place":
+        value = value.rstrip(":").strip()
+    return value.strip(_EDGE_PUNCT) if label != "title" else value
+
+
+def _split_translated_title(title: str) -> tuple[str, str | None]:
+    """"Original title [Translated title]" → both; a wholly bracketed title is unwrapped."""
+    match = re.match(r"^(.*\S)\s*\[([^\[\]]{8,})\]\.?$", title)
+    if match and not STATUS_NOTE_RE.fullmatch("[" + match.group(2) + "]"):
+        return match.group(1).rstrip(" .:"), match.group(2).strip()
+    return title, None
+
+
+_THESIS_RE = re.compile(r"\b(?:thesis|dissertation|diss\.|ph\.?\s?d|автореф|дис\.|дисс\.|dr\. med)", re.IGNORECASE)
+_CONF_RE = re.compile(r"\b(?:proceedings|proc\.|conference|conf\.|symposium|congress|workshop|"
+                      r"конф|материалы|матеріали|тези|тезисы|съезд|з'їзд|з’їзд)", re.IGNORECASE)
+_REPORT_RE = re.compile(r"\b(?:report|tech\.? rep|technical|working paper|звіт|отчет|отчёт)\b", re.IGNORECASE)
+_PATENT_RE = re.compile(r"\b(?:patent|патент)\b", re.IGNORECASE)
+
+
+def infer_type(item: dict[str, Any], text: str) -> str:
+    genre = item.get("genre", "")
+    container = item.get("container-title", "")
+    if _PATENT_RE.search(text[:200]):
+        return "patent"
+    if _THESIS_RE.search(genre) or (_THESIS_RE.search(text) and not container):
+        return "thesis"
+    if _REPORT_RE.search(genre):
+        return "report"
+    if container:
+        if _CONF_RE.search(container):
+            return "paper-conference"
+        in_book = item.get("publisher") or item.get("editor") or re.search(
+            r"\b(?:in|в|у)\s*:|//\s*[^/]*\b(?:под ред|за ред|eds?\.)", text, re.IGNORECASE
+        )
+        if in_book and not (item.get("volume") or item.get("issue")):
+            return "chapter"
+        return "article-journal"
+    if item.get("publisher") or item.get("publisher-place") or item.get("ISBN") or item.get("number-of-pages"):
+        return "book"
+    if item.get("URL"):
+        return "webpage"
+    if item.get("volume") or item.get("issue"):
+        return "article-journal"
+    return "book" if item.get("title") else "document"
+
+
+__all__ = ["ET_AL_RE", "apply_rules", "build_item", "clean", "parse_date", "spans_of"]

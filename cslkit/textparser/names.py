@@ -1,0 +1,144 @@
+"""Splitting an author (or editor) span into CSL names.
+
+Handles "Ahmed AR, Gürcan HM", "De Zwaan SE", "Мальцев Д. В., Недопако Ю. Ю.",
+"Д. В. Мальцев", "Smith, J., Doe, A. & Roe, B.", "John Smith and Jane Doe",
+group authors ("The Pregnancy Loss Study Group") and "et al." / "и др." / "та ін."
+(reported, never made an author). Initials come out as "A. R.".
+"""
+
+from __future__ import annotations
+
+import re
+
+ET_AL_RE = re.compile(
+    r"(?:,?\s*(?:et\s*al\b\.?|и\s+др\b\.?|та\s+ін\b\.?|і\s+ін\b\.?|и\s+соавт\b\.?|ua\b\.?|u\.\s?a\.|and others|\[и др\.\]|\[та ін\.\]))",
+    re.IGNORECASE,
+)
+# Word connectors need spaces around them: "В.И." holds an "И" that is an initial.
+_CONNECTOR_RE = re.compile(r"\s*[;&]\s*|\s+(?:and|und|et(?!\s*al)|и|та|і|й)\s+", re.IGNORECASE)
+_EDITOR_WORDS_RE = re.compile(
+    r"\(?\b(?:eds?|editors?|edited by|ed\. by|hrsg|hg|под\s+(?:общ\.\s+)?ред(?:акцией)?|за\s+(?:заг\.\s+)?ред(?:акцією)?|ред|пер|transl?|translated by|by)\b\.?\)?:?",
+    re.IGNORECASE,
+)
+_GROUP_WORDS = re.compile(
+    r"\b(?:group|study|committee|association|organi[sz]ation|society|council|consortium|"
+    r"collaborat\w*|network|institute|agency|department|ministry|board|foundation|"
+    r"working|team|trial|investigators|center|centre|world health|міністерство|"
+    r"министерство|моз|асоціація|ассоциация|комітет|комитет|група|группа|товариство|общество)\b",
+    re.IGNORECASE,
+)
+_INITIALS_DOTTED_RE = re.compile(r"^(?:[^\W\d_]{1,2}\.[\s-]?){1,4}$")
+_INITIALS_COMPACT_RE = re.compile(r"^(?:[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]?){1,3}$")
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "le", "la", "du", "dos", "ten", "ter", "al", "el", "bin", "ibn"}
+
+
+def split_names(span: str) -> tuple[list[dict[str, str]], bool]:
+    """Names in ``span`` and whether it ended with "et al." (or a Cyrillic equivalent)."""
+    et_al = bool(ET_AL_RE.search(span))
+    text = ET_AL_RE.sub(" ", span)
+    text = _EDITOR_WORDS_RE.sub(" ", text)
+    text = re.sub(r"^[\s/,.;:–—-]+|[\s/,;:–—-]+$", "", text).strip()
+    if not text:
+        return [], et_al
+    pieces = [p for p in (_clean_piece(p) for p in _pieces(text)) if p]
+    names: list[dict[str, str]] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        words = piece.split()
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        # "Smith, J." / "Bergk, V." / "Nichols, Bill": family, then given in the next piece.
+        if len(words) <= 3 and not any(_is_initials(w) for w in words) and nxt and (
+            _is_initials_group(nxt) or (_comma_pairs(pieces) and len(nxt.split()) <= 2)
+        ):
+            names.append(_name(piece, nxt))
+            i += 2
+            continue
+        names.append(_single(piece))
+        i += 1
+    return [n for n in names if n], et_al
+
+
+def _pieces(text: str) -> list[str]:
+    out: list[str] = []
+    for chunk in _CONNECTOR_RE.split(text):
+        out.extend(part for part in chunk.split(","))
+    return [p.strip() for p in out if p.strip()]
+
+
+def _clean_piece(piece: str) -> str:
+    piece = piece.strip(" ,")
+    words = piece.split()
+    if piece.endswith(".") and words and not _is_initials(words[-1]):
+        piece = piece.rstrip(".")
+    return piece.strip()
+
+
+def _comma_pairs(pieces: list[str]) -> bool:
+    """"Family, Given, Family, Given": an even number of pieces, none with initials inside."""
+    return len(pieces) % 2 == 0 and all(len(p.split()) <= 3 for p in pieces)
+
+
+def _is_initials(word: str) -> bool:
+    return bool(_INITIALS_DOTTED_RE.match(word)) or (
+        len(word) <= 4 and bool(_INITIALS_COMPACT_RE.match(word)) and not word.istitle()
+    ) or (len(word) == 1 and word.isupper())
+
+
+def _is_initials_group(piece: str) -> bool:
+    return all(_is_initials(w) for w in piece.split())
+
+
+def format_initials(given: str) -> str:
+    """"AR" → "A. R."; "NIa" → "N. Ia."; "Д.В." → "Д. В."; "J.-P." kept; full names kept."""
+    given = given.strip()
+    if not given:
+        return given
+    words = given.split()
+    if all(_is_initials(w) for w in words):
+        units: list[str] = []
+        for word in words:
+            if "." in word:
+                parts = [p for p in re.split(r"(?<=\.)\s*", word) if p]
+                units.extend(p if p.endswith(".") else p + "." for p in parts)
+            else:
+                units.extend(u + "." for u in re.findall(r"[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]?", word))
+        return " ".join(units).replace(". -", ".-")
+    return given
+
+
+def _name(family: str, given: str) -> dict[str, str]:
+    return {"family": family.strip(" ,."), "given": format_initials(given)}
+
+
+def _single(piece: str) -> dict[str, str]:
+    words = piece.split()
+    if len(words) == 1:
+        return {"literal": words[0]} if not _is_initials(words[0]) else {}
+    if _GROUP_WORDS.search(piece) or len(words) > 5:
+        return {"literal": piece}
+    initials = [w for w in words if _is_initials(w)]
+    if not initials and len(words) >= 3 and re.fullmatch(r"[A-Z][a-z]", words[-1]):
+        # "Van den Heuvel Mj": a mistyped second initial, not a family name.
+        return _name(" ".join(words[:-1]), words[-1].upper())
+    if initials:
+        # Initials before the family ("Д. В. Мальцев") or after it ("Ahmed AR").
+        if _is_initials(words[0]) and not _is_initials(words[-1]):
+            k = 0
+            while k < len(words) and _is_initials(words[k]):
+                k += 1
+            return _name(" ".join(words[k:]), " ".join(words[:k]))
+        k = len(words)
+        while k > 0 and _is_initials(words[k - 1]):
+            k -= 1
+        if k == 0:
+            return {}
+        return _name(" ".join(words[:k]), " ".join(words[k:]))
+    # Full names without initials: Cyrillic "Прізвище Ім'я По-батькові" puts the family
+    # first; Western "Given Family" puts it last (particles stay with the family).
+    if re.search(r"[\u0400-\u04ff]", piece) and len(words) in (2, 3):
+        return _name(words[0], " ".join(words[1:]))
+    k = len(words) - 1
+    while k > 1 and words[k - 1].lower() in _PARTICLES:
+        k -= 1
+    return {"family": " ".join(words[k:]), "given": " ".join(words[:k])}

@@ -1,0 +1,178 @@
+"""RIS writer: the inverse of :mod:`cslkit.readers.ris` (rispy formats the lines).
+
+Names are written ``Family, Given, Suffix``; dates as ``PY`` (the year) plus ``DA``
+(``YYYY/MM/DD/``) when there is more than a year; ISSN and ISBN both as ``SN``. Tags the
+reader kept in ``custom["ris"]`` are written back, so RIS -> CSL-JSON -> RIS keeps them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+from cslkit.readers import _ris_map as rm
+
+
+def format_ris_name(name: dict[str, Any]) -> str:
+    if name.get("literal"):
+        return str(name["literal"])
+    family = " ".join(
+        str(p).strip() for p in (name.get("non-dropping-particle"), name.get("family")) if p
+    )
+    given = " ".join(
+        str(p).strip() for p in (name.get("given"), name.get("dropping-particle")) if p
+    )
+    parts = [family, given] if given or " " in family else [family]
+    if name.get("suffix"):
+        parts = [family, given, str(name["suffix"])]
+    return ", ".join(parts)
+
+
+def _date_parts(date: Any) -> list[Any]:
+    if isinstance(date, dict):
+        parts = date.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list):
+            return parts[0]
+    return []
+
+
+def format_ris_date(date: Any) -> str | None:
+    """``YYYY/MM/DD/`` (empty slots for missing parts; a season after the last slash)."""
+    parts = _date_parts(date)
+    if not parts:
+        if isinstance(date, dict):
+            return date.get("literal") or date.get("raw")
+        return str(date) if date else None
+    texts = [f"{int(parts[0]):04d}"] + [f"{int(p):02d}" for p in parts[1:3]]
+    texts += [""] * (3 - len(texts))
+    season = date.get("season", "") if isinstance(date, dict) else ""
+    return "/".join(texts) + "/" + (str(season) if season else "")
+
+
+def _ris_type(item: dict[str, Any]) -> str:
+    kept = (item.get("custom") or {}).get("ris-type")
+    kind = str(item.get("type", ""))
+    if isinstance(kept, str) and rm.TYPE_TO_CSL.get(kept, "document") == kind:
+        return kept
+    return rm.CSL_TO_TYPE.get(kind, "GEN")
+
+
+def item_to_tags(item: dict[str, Any]) -> list[tuple[str, str]]:
+    """A CSL item -> (tag, value) pairs in a conventional order, TY first."""
+    custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
+    ris_type = _ris_type(item)
+    tags: list[tuple[str, str]] = [("TY", ris_type)]
+
+    def add(tag: str, value: Any) -> None:
+        if value not in (None, ""):
+            tags.append((tag, " ".join(str(value).split())))
+
+    add("ID", item.get("id"))
+    for variable, tag in rm.WRITE_NAME_TAGS.items():
+        for name in item.get(variable) or []:
+            if isinstance(name, dict):
+                add(tag, format_ris_name(name))
+    add("TI", item.get("title"))
+    if ris_type in rm.T2_IS_SERIES:
+        add("T2", item.get("collection-title"))
+        add(
+            "BT" if ris_type not in ("THES", "RPRT", "GOVDOC") else "T3",
+            item.get("container-title"),
+        )
+    else:
+        add("T2", item.get("container-title"))
+        add("T3", item.get("collection-title"))
+    add("J2", item.get("container-title-short"))
+    issued = item.get("issued")
+    parts = _date_parts(issued)
+    if parts:
+        add("PY", f"{int(parts[0]):04d}")
+        if len(parts) > 1 or (isinstance(issued, dict) and issued.get("season")):
+            add("DA", format_ris_date(issued))
+    else:
+        add("PY", format_ris_date(issued))
+    add("Y2", format_ris_date(item.get("accessed")))
+
+    page = str(item.get("page", "") or "")
+    match = re.fullmatch(r"\s*([^\s,;–—-]+)\s*[-–—]+\s*([^\s,;–—-]+)\s*", page)
+    if match:
+        add("SP", match.group(1))
+        add("EP", match.group(2))
+    elif page:
+        add("SP", page)
+    elif ris_type in rm.SP_IS_PAGE_COUNT:
+        add("SP", item.get("number-of-pages"))
+
+    for tag, variable in rm.TEXT_TAGS.items():
+        if variable in ("title-short", "collection-title"):
+            continue
+        add(tag, item.get(variable))
+    add("ST", item.get("title-short"))
+    for variable in ("ISSN", "ISBN"):
+        add("SN", item.get(variable))
+    add("UR", item.get("URL"))
+    add("AB", item.get("abstract"))
+    keyword = item.get("keyword")
+    if keyword:
+        for word in str(keyword).split(", "):
+            add("KW", word)
+    note = item.get("note")
+    if note:
+        for line in str(note).splitlines():
+            add("N1", line)
+
+    kept = custom.get("ris") if isinstance(custom.get("ris"), dict) else {}
+    if item.get("PMID") and "AN" not in kept:
+        add("AN", item["PMID"])
+        if "DB" not in kept:
+            add("DB", "PubMed")
+    if item.get("PMCID") and "C2" not in kept:
+        add("C2", item["PMCID"])
+    written = {tag for tag, _ in tags}
+    for tag, values in kept.items():
+        if not re.fullmatch(r"[A-Z][A-Z0-9]", str(tag)) or tag in ("TY", "ER"):
+            continue
+        if tag in written and tag not in ("UR", "PY"):
+            continue
+        for value in values if isinstance(values, list) else [values]:
+            add(tag, value)
+    return tags
+
+
+class RisWriter:
+    name = "ris"
+    extensions = (".ris",)
+
+    def write(self, items: list[dict[str, Any]]) -> str:
+        import rispy
+
+        class _Lines(rispy.BaseWriter):
+            START_TAG = "TY"
+            PATTERN = "{tag}  - {value}"
+            REFERENCE_TYPE_KEY = "ty"
+            DEFAULT_MAPPING: ClassVar[dict[str, str]] = {}
+            DEFAULT_LIST_TAGS: ClassVar[list[str]] = []
+            DEFAULT_DELIMITER_MAPPING: ClassVar[dict[str, str]] = {}
+
+            def set_header(self, count: int) -> str:
+                return ""
+
+        references: list[dict[str, Any]] = []
+        used_tags: set[str] = set()
+        for item in items:
+            reference: dict[str, Any] = {}
+            for tag, value in item_to_tags(item):
+                used_tags.add(tag)
+                reference.setdefault(tag.lower(), []).append(value)
+            references.append(reference)
+        if not references:
+            return ""
+        writer = _Lines(
+            mapping={tag: tag.lower() for tag in used_tags}, list_tags=sorted(used_tags)
+        )
+        for reference in references:
+            reference["ty"] = reference["ty"][0]
+        return writer.formats(references)
+
+
+WRITER = RisWriter()

@@ -1,0 +1,564 @@
+"""The citeproc-py adapter: where citeproc-py 0.11.1 deviates from CSL 1.0.2 / citeproc-js.
+
+citeproc-py builds a style as a tree of lxml elements whose Python classes do the
+rendering. We parse styles (and locale files) with our own parser whose element-class
+lookup maps each CSL tag to a subclass below, so every fix lives in one of these
+subclasses and applies only to trees we parse — the installed package and its global
+lookup are never touched. Each fix is named after the deviation it repairs and has a
+test in ``tests/test_rendering_adapter.py``:
+
+* ``CitationItemKeepingCase`` / :func:`build_source` — item ids kept as given (citeproc-py
+  lower-cases them, so ``ABC`` and ``abc`` collide and one item disappears); text is
+  HTML-escaped on the way in (citeproc-py's HTML output let titles inject markup) and
+  straight apostrophes become typographic, as citeproc-js prints them.
+* ``_Adapted.wrap`` / ``_Adapted.join`` — punctuation at seams: ``?``/``!`` swallow a
+  following period ("Safe?." → "Safe?"), also across formatting tags.
+* ``Date.render_single_date`` — a localized date uses the locale's delimiter ("2015 Jun",
+  not "2015Jun"); ``Date_Part`` no longer writes the style's overrides into the locale.
+* ``Layout.render_bibliography`` — ``second-field-align`` puts a space after the first
+  field ("1. Smith J", not "1.Smith J"); each item may render with the terms of its own
+  language (per-item locales).
+* ``Layout.render_citation`` — ``collapse="citation-number"`` ranges ("1–3,5").
+* ``Sort`` — language-aware collation (Ukrainian Ґ Є І Ї in their alphabet places).
+* ``_Adapted.get_term`` — term look-ups cached per locale list (citeproc-py runs an
+  XPath query per term).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cmp_to_key
+from typing import Any
+
+from citeproc import NAMES, VARIABLES, model
+from citeproc.source import (
+    BibliographySource,
+    CitationItem,
+    DateRange,
+    LiteralDate,
+    Reference,
+    VariableError,
+)
+from citeproc.source import (
+    Date as CslDate,
+)
+from citeproc.source import (
+    Name as CslName,
+)
+from citeproc.string import MixedString, NoCase, String
+
+from cslkit.rendering.collation import collation_key
+
+_KNOWN_VARIABLES = set(VARIABLES) | {"title_short", "container_title_short"}
+# Variables that are identifiers or addresses: printed exactly as given.
+_VERBATIM = {"URL", "DOI", "PMID", "PMCID", "ISBN", "ISSN", "call_number", "archive_location"}
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_LEADING_TAGS = re.compile(r"^(?:</?[a-zA-Z][^>]*>)+")
+_TRAILING_TAGS = re.compile(r"(?:</?[a-zA-Z][^>]*>)+$")
+# Inline markup CSL-JSON allows in text fields (the "rich text" of citeproc-js).
+_RICH_TAG = re.compile(
+    r'(<i>|</i>|<b>|</b>|<sup>|</sup>|<sub>|</sub>|<span class="nocase">|'
+    r'<span style="font-variant:\s*small-caps;?">|</span>)',
+    re.I,
+)
+
+
+# -- source ------------------------------------------------------------------------------
+
+
+class CitationItemKeepingCase(CitationItem):
+    """A cite whose key keeps its case (citeproc-py lower-cases it)."""
+
+    def __init__(self, key: str, **args: Any) -> None:
+        super().__init__(key, **args)
+        self.key = key
+
+
+def _typographic(text: str) -> str:
+    return text.replace("'", "\u2019")
+
+
+def _rich_string(value: Any, *, verbatim: bool) -> Any:
+    """Escape text for the internal HTML markup, keeping CSL-JSON's inline tags."""
+    text = str(value)
+    if verbatim:
+        return String(html.escape(text, quote=False))
+    output = MixedString()
+    nocase_depth = 0
+    span_stack: list[str] = []
+    for piece in _RICH_TAG.split(text):
+        if not piece:
+            continue
+        lowered = piece.lower()
+        if _RICH_TAG.fullmatch(piece):
+            if lowered.startswith('<span class="nocase"'):
+                nocase_depth += 1
+                span_stack.append("nocase")
+                continue
+            if lowered.startswith("<span"):
+                span_stack.append("smallcaps")
+                output += NoCase('<span style="font-variant:small-caps;">')
+                continue
+            if lowered == "</span>":
+                kind = span_stack.pop() if span_stack else "nocase"
+                if kind == "nocase":
+                    nocase_depth = max(nocase_depth - 1, 0)
+                else:
+                    output += NoCase("</span>")
+                continue
+            output += NoCase(lowered)
+            continue
+        escaped = html.escape(_typographic(piece), quote=False)
+        output += NoCase(escaped) if nocase_depth else String(escaped)
+    if not output:
+        return String("")
+    return output
+
+
+def _names(value: Any) -> list[CslName]:
+    names = []
+    for raw in value or []:
+        if not isinstance(raw, dict):
+            continue
+        parts = {
+            key: html.escape(_typographic(str(part)), quote=False)
+            for key, part in raw.items()
+            if key in ("family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal")
+            and part not in (None, "")
+        }
+        if "literal" in parts:
+            parts = {"literal": parts["literal"]}
+        if parts:
+            names.append(CslName(**parts))
+    return names
+
+
+def _date(value: Any) -> Any:
+    if not isinstance(value, dict):
+        return None
+    circa = bool(value.get("circa"))
+    parts = []
+    for raw in value.get("date-parts") or []:
+        fields: dict[str, Any] = {}
+        for field, part in zip(("year", "month", "day"), raw or [], strict=False):
+            try:
+                fields[field] = int(part)
+            except (TypeError, ValueError):
+                break
+        if "year" in fields:
+            if "season" in value and "month" not in fields:
+                fields["season"] = value["season"]
+            parts.append(fields)
+    if len(parts) == 1:
+        return CslDate(circa=circa, **parts[0])
+    if len(parts) > 1:
+        return DateRange(begin=CslDate(**parts[0]), end=CslDate(**parts[1]), circa=circa)
+    if value.get("literal") or value.get("raw"):
+        return LiteralDate(html.escape(str(value.get("literal") or value.get("raw"))), circa=circa)
+    return None
+
+
+def build_reference(key: str, item: dict[str, Any]) -> Reference:
+    """One CSL-JSON item as a citeproc-py Reference (unknown fields are left out)."""
+    fields: dict[str, Any] = {}
+    for raw_key, value in item.items():
+        if value is None or value == "" or raw_key in ("id", "type", "key"):
+            continue
+        name = raw_key.replace("-", "_")
+        if name == "shortTitle":
+            name = "title_short"
+        if name not in _KNOWN_VARIABLES:
+            continue
+        if name in NAMES:
+            names = _names(value)
+            if names:
+                fields[name] = names
+        elif raw_key in ("accessed", "container", "event-date", "issued", "original-date", "submitted"):
+            date = _date(value)
+            if date is not None:
+                fields[name] = date
+        elif name == "language":
+            fields[name] = str(value)
+        else:
+            fields[name] = _rich_string(value, verbatim=name in _VERBATIM)
+    return Reference(key, str(item.get("type") or "article"), **fields)
+
+
+def build_source(items: list[dict[str, Any]]) -> tuple[BibliographySource, list[str]]:
+    """The citeproc-py source for ``items`` and one unique key per item, in input order.
+
+    Keys are the item ids as given; an id used twice gets a ``#2`` suffix so that no
+    item silently disappears.
+    """
+    source = BibliographySource()
+    keys: list[str] = []
+    for index, item in enumerate(items):
+        key = str(item.get("id", f"item-{index + 1}"))
+        if key in source:
+            serial = 2
+            while f"{key}#{serial}" in source:
+                serial += 1
+            key = f"{key}#{serial}"
+        source.add(build_reference(key, item))
+        keys.append(key)
+    return source, keys
+
+
+# -- punctuation at seams -------------------------------------------------------------------
+
+
+def _visible_edge(text: str, *, last: bool) -> str:
+    stripped = _TRAILING_TAGS.sub("", text) if last else _LEADING_TAGS.sub("", text)
+    if not stripped:
+        return ""
+    return stripped[-1] if last else stripped[0]
+
+
+def _drop_first_visible(text: str) -> str:
+    match = _LEADING_TAGS.match(text)
+    start = match.end() if match else 0
+    return text[:start] + text[start + 1 :]
+
+
+def _seam(left: str, right: str) -> str:
+    """``right`` adjusted so that appending it to ``left`` doubles no space or mark."""
+    if not left or not right:
+        return right
+    last, first = _visible_edge(left, last=True), _visible_edge(right, last=False)
+    if not last or not first:
+        return right
+    if (
+        (last == " " and first == " ")
+        or (first == "." and last in ".?!")
+        or (first == last and first in ",;:")
+    ):
+        return _drop_first_visible(right)
+    return right
+
+
+def seam_join(pieces: list[Any], delimiter: str) -> Any:
+    output = ""
+    for index, piece in enumerate(pieces):
+        text = str(piece)
+        if index:
+            output += _seam(output, delimiter)
+        output += _seam(output, text)
+    return String(output)
+
+
+# -- element classes --------------------------------------------------------------------
+
+
+class _Adapted:
+    """Behaviour shared by every adapted element (placed first in the MRO)."""
+
+    def wrap(self, string: Any) -> Any:
+        if string is None:
+            return None
+        prefix = self.get("prefix", "")
+        suffix = self.get("suffix", "")
+        if not prefix and not suffix:
+            return string
+        body = str(string)
+        text = prefix + _seam(prefix, body)
+        return String(text + _seam(text, suffix))
+
+    def join(self, strings: Any, default_delimiter: str = "") -> Any:
+        delimiter = self.get("delimiter", default_delimiter)
+        pieces = [s for s in strings if s is not None]
+        return seam_join(pieces, delimiter)
+
+    def get_term(self, name: str, form: str | None = None, fallback_locale: bool = True,
+                 zero_padded: bool = False) -> Any:
+        root = self.get_root()
+        if isinstance(root, model.Locale):
+            return root.get_term(name, form)
+        cache = root.term_cache
+        key = (id(root.locales), name, form, fallback_locale, zero_padded)
+        if key not in cache:
+            cache[key] = super().get_term(name, form, fallback_locale, zero_padded)
+        return cache[key]
+
+
+class Style(_Adapted, model.Style):
+    """The style root. Holds the caches and the locale list of the item being rendered."""
+
+
+class Locale(_Adapted, model.Locale):
+    get_term = model.Locale.get_term  # a locale looks in itself only
+
+
+class Citation(_Adapted, model.Citation):
+    pass
+
+
+class Bibliography(_Adapted, model.Bibliography):
+    pass
+
+
+class Term(_Adapted, model.Term):
+    pass
+
+
+class Key(_Adapted, model.Key):
+    pass
+
+
+class Sort(_Adapted, model.Sort):
+    """Sorting with a language-aware collation (citeproc-py compares code points)."""
+
+    def sort(self, items: list[Any], context: Any) -> list[Any]:
+        keys = self.findall("cs:key", self.nsmap)
+        descending = [k.get("sort", "ascending").lower() == "descending" for k in keys]
+        columns = [[_sortable(v) for v in k.sort_keys(items, context)] for k in keys]
+
+        def compare(left: int, right: int) -> int:
+            for column, desc in zip(columns, descending, strict=True):
+                a, b = column[left], column[right]
+                if a is None and b is None:
+                    continue
+                if a is None:
+                    return 1
+                if b is None:
+                    return -1
+                if type(a) is not type(b):
+                    a, b = str(a), str(b)
+                result = (a > b) - (a < b)
+                if result:
+                    return -result if desc else result
+            return 0
+
+        order = sorted(range(len(items)), key=cmp_to_key(compare))
+        return [items[i] for i in order]
+
+
+def _sortable(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    text = html.unescape(_TAG.sub("", str(value))).strip()
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    return collation_key(text)
+
+
+class Macro(_Adapted, model.Macro):
+    pass
+
+
+class Layout(_Adapted, model.Layout):
+    def _item_locales(self, item: Any) -> Any:
+        style = self.get_root()
+        chooser = style.item_locale_chooser
+        if chooser is None:
+            return style.locales
+        return chooser(item.reference)
+
+    def render_bibliography(self, citation_items: list[Any]) -> list[Any]:
+        style = self.get_root()
+        document_locales = style.locales
+        second_field = self.getparent().get("second-field-align")
+        output_items = []
+        try:
+            for item in citation_items:
+                style.locales = self._item_locales(item)
+                self.repressed = {}
+                if second_field:
+                    body = self._render_second_field(item)
+                else:
+                    body = self.render_children(item)
+                # one output per item (None when it renders empty), so callers can pair them
+                output_items.append(self.format(self.wrap(body)) if body is not None else None)
+        finally:
+            style.locales = document_locales
+        return output_items
+
+    def _render_second_field(self, item: Any) -> Any:
+        children = list(self.iterchildren())
+        first: Any = None
+        rest: list[Any] = []
+        for child in children:
+            try:
+                text = child.render(item)
+            except VariableError:
+                continue
+            if text is None or str(text) == "":
+                continue
+            if first is None:
+                first = text
+            else:
+                rest.append(text)
+        if first is None:
+            return None
+        body = seam_join(rest, self.get("delimiter", ""))
+        return String(str(first).rstrip() + " " + str(body).lstrip()) if rest else first
+
+    def render_citation(self, citation: Any, callback: Any) -> Any:
+        style = self.get_root()
+        document_locales = style.locales
+        citation_element = self.getparent()
+        bibliography = citation.bibliography
+        good = [cite for cite in citation.cites if not cite.is_bad()]
+        bad = [cite for cite in citation.cites if cite.is_bad()]
+        good.sort(key=lambda cite: bibliography.keys.index(cite.key))
+        if citation_element.sort is not None:
+            good = citation_element.sort.sort(good, self)
+        rendered: list[tuple[Any, Any]] = []
+        try:
+            for cite in good:
+                style.locales = self._item_locales(cite)
+                self.repressed = {}
+                try:
+                    output = self.render_children(cite)
+                except VariableError:
+                    continue
+                if output is not None:
+                    text = cite.get("prefix", "") + output + cite.get("suffix", "")
+                    rendered.append((cite, text))
+                    citation_element.cites.append(cite)
+        finally:
+            style.locales = document_locales
+        pieces = self._collapse_numbers(rendered)
+        for cite in bad:
+            value = callback(cite) if callback is not None else None
+            pieces.append(value or f"{cite.key}?")
+        return self.format(self.wrap(self.join(pieces)))
+
+    def _collapse_numbers(self, rendered: list[tuple[Any, Any]]) -> list[Any]:
+        """Runs of three or more consecutive bare citation numbers become "first–last"."""
+        if self.getparent().get("collapse") != "citation-number":
+            return [text for _cite, text in rendered]
+        pieces: list[Any] = []
+        run: list[tuple[int, Any]] = []
+
+        def flush() -> None:
+            if len(run) >= 3:
+                pieces.append(String(f"{run[0][0]}\u2013{run[-1][0]}"))
+            else:
+                pieces.extend(text for _number, text in run)
+            run.clear()
+
+        for cite, text in rendered:
+            number = cite.number
+            if _TAG.sub("", str(text)).strip() != str(number):
+                flush()
+                pieces.append(text)
+                continue
+            if run and number != run[-1][0] + 1:
+                flush()
+            run.append((number, text))
+        flush()
+        return pieces
+
+
+class Text(_Adapted, model.Text):
+    pass
+
+
+class Date(_Adapted, model.Date):
+    """A localized date joins its parts with the locale's delimiter (CSL 1.0.2 §Dates)."""
+
+    def render_single_date(self, date: Any, show_parts: Any = None, context: Any = None) -> Any:
+        if context is not None and context is not self:
+            parts = self.parts(date, show_parts, context)
+        else:
+            parts = self.parts(date, show_parts)
+        if not parts:
+            return None
+        return self.join(parts)
+
+
+class Date_Part(_Adapted, model.Date_Part):  # noqa: N801 (citeproc-py maps tag names to class names)
+    """A style's date-part overrides apply to this rendering only, without affixes."""
+
+    def render(self, date: Any, context: Any = None) -> Any:
+        override = {}
+        if context is not None and context is not self:
+            try:
+                found = context.xpath_search(f'./cs:date-part[@name="{self.get("name")}"]')
+            except AttributeError:
+                found = []
+            if found:
+                override = {k: v for k, v in found[0].attrib.items() if k not in ("prefix", "suffix")}
+        if not override:
+            return super().render(date, context)
+        saved = dict(self.attrib)
+        try:
+            self.attrib.update(override)
+            return self.markup(self.process(date, None))
+        finally:
+            self.attrib.clear()
+            self.attrib.update(saved)
+
+
+class Number(_Adapted, model.Number):
+    pass
+
+
+class Names(_Adapted, model.Names):
+    pass
+
+
+class Name(_Adapted, model.Name):
+    pass
+
+
+class Name_Part(_Adapted, model.Name_Part):  # noqa: N801
+    pass
+
+
+class Et_Al(_Adapted, model.Et_Al):  # noqa: N801
+    pass
+
+
+class Substitute(_Adapted, model.Substitute):
+    pass
+
+
+class Label(_Adapted, model.Label):
+    pass
+
+
+class Group(_Adapted, model.Group):
+    pass
+
+
+class Choose(_Adapted, model.Choose):
+    pass
+
+
+class If(_Adapted, model.If):
+    pass
+
+
+class Else_If(_Adapted, model.Else_If):  # noqa: N801
+    pass
+
+
+class Else(_Adapted, model.Else):
+    pass
+
+
+ELEMENT_CLASSES: dict[str, type] = {
+    cls.__name__.replace("_", "-").lower(): cls
+    for cls in (
+        Style, Locale, Citation, Bibliography, Term, Key, Sort, Macro, Layout, Text, Date,
+        Date_Part, Number, Names, Name, Name_Part, Et_Al, Substitute, Label, Group, Choose,
+        If, Else_If, Else,
+    )
+}
+
+
+def element_lookup() -> Any:
+    """An lxml class lookup that builds adapted elements (a fresh one per parser)."""
+    from lxml import etree
+
+    lookup = etree.ElementNamespaceClassLookup()
+    namespace = lookup.get_namespace("http://purl.org/net/xbiblio/csl")
+    namespace[None] = model.CitationStylesElement
+    namespace.update(ELEMENT_CLASSES)
+    return lookup

@@ -1,0 +1,232 @@
+"""The renderer: loads styles and locales through the adapter and renders items.
+
+A :class:`Renderer` holds the parsed styles and locales it has used (a cache per
+instance; nothing global but the pure, immutable style-file look-up). Rendering happens
+in an internal HTML markup (escaped text plus ``<i> <b> <sup> <sub> <u>`` and a
+small-caps span) that :mod:`cslkit.rendering.formats` turns into each output format.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from cslkit.errors import RenderError, StyleError
+from cslkit.rendering.styles import ResolvedStyle, resolve_style
+
+# Language names users put in CSL-JSON's `language` instead of codes.
+_LANGUAGE_NAMES = {
+    "ukrainian": "uk", "українська": "uk", "укр": "uk", "ukr": "uk",
+    "russian": "ru", "русский": "ru", "російська": "ru", "рус": "ru", "rus": "ru",
+    "english": "en", "англійська": "en", "английский": "en", "eng": "en",
+}
+
+
+def locale_for_language(language: str | None) -> str | None:
+    """The CSL locale (``uk-UA``) for an item's ``language`` ("uk", "uk-UA", "Ukrainian")."""
+    from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
+
+    if not language:
+        return None
+    tag = str(language).strip().replace("_", "-")
+    lowered = tag.lower()
+    code = _LANGUAGE_NAMES.get(lowered, lowered.split("-")[0])
+    if "-" in tag:
+        language_part, _, region = tag.partition("-")
+        canonical = f"{language_part.lower()}-{region.upper()}"
+        if canonical in LANGUAGE_NAMES:
+            return canonical
+    return PRIMARY_DIALECTS.get(code)
+
+
+class LoadedStyle:
+    """One style parsed with the adapter's element classes, with its locales.
+
+    Offers the interface citeproc-py's ``CitationStylesBibliography`` expects.
+    """
+
+    def __init__(self, resolved: ResolvedStyle, locale: str | None, item_locales: bool | None) -> None:
+        from lxml import etree
+
+        from cslkit.rendering.adapter import element_lookup
+        from cslkit.rendering.formats import markup
+        from cslkit.rendering.safety import check_style_bytes, safe_parser
+
+        if not resolved.trusted:
+            check_style_bytes(resolved.data, str(resolved.path))
+        self.parser = safe_parser(element_lookup())
+        try:
+            self.root = etree.fromstring(resolved.data, self.parser)
+        except etree.XMLSyntaxError as exc:
+            raise StyleError(f"{resolved.path}: not well-formed XML: {exc.msg}") from exc
+        self.name = resolved.name
+        self.root.formatter = markup
+        self.root.term_cache = {}
+        self._locale_files: dict[str, Any] = {}
+        self._locale_lists: dict[str, list[Any]] = {}
+        document_locale = locale or resolved.default_locale or self.root.get("default-locale") or "en-US"
+        self.document_locale = document_locale
+        self.root.locales = self.locale_list(document_locale)
+        use_item_locales = resolved.item_locales if item_locales is None else item_locales
+        self.root.item_locale_chooser = self._choose_item_locales if use_item_locales else None
+
+    def _locale_file(self, code: str) -> Any:
+        from citeproc import LOCALES_PATH
+        from lxml import etree
+
+        if code not in self._locale_files:
+            path = os.path.join(LOCALES_PATH, f"locales-{code}.xml")
+            root = etree.parse(path, self.parser).getroot()
+            root.style = self.root
+            self._locale_files[code] = root
+        return self._locale_files[code]
+
+    def locale_list(self, code: str) -> list[Any]:
+        """Where terms are looked up for ``code``, in CSL 1.0.2's fallback order."""
+        from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
+
+        if code in self._locale_lists:
+            return self._locale_lists[code]
+        if code not in LANGUAGE_NAMES and locale_for_language(code) is None:
+            raise StyleError(
+                f"unknown locale {code!r}", hint="use a CSL locale code such as en-US, uk-UA, ru-RU"
+            )
+        xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+        in_style = {el.get(xml_lang): el for el in self.root.findall("{*}locale")}
+        language = code.split("-")[0]
+        found: list[Any] = []
+        for key in (code, language, None):
+            if key in in_style:
+                found.append(in_style[key])
+        files = []
+        if code in LANGUAGE_NAMES:
+            files.append(code)
+        if language in PRIMARY_DIALECTS:
+            files.append(PRIMARY_DIALECTS[language])
+        files.append("en-US")
+        for file_code in dict.fromkeys(files):
+            found.append(self._locale_file(file_code))
+        for element in found:
+            element.style = self.root
+        self._locale_lists[code] = found
+        return found
+
+    def _choose_item_locales(self, reference: Any) -> list[Any]:
+        code = locale_for_language(reference.get("language"))
+        if code is None:
+            return self.locale_list(self.document_locale)
+        return self.locale_list(code)
+
+    # -- the interface of citeproc.frontend.CitationStylesStyle --------------------------
+    def has_bibliography(self) -> bool:
+        return self.root.bibliography is not None
+
+    def render_citation(self, citation: Any, cites: Any, callback: Any = None) -> Any:
+        return self.root.citation.render(citation, cites, callback)
+
+    def sort_bibliography(self, citation_items: list[Any]) -> list[Any]:
+        return self.root.bibliography.sort(citation_items)
+
+    def render_bibliography(self, citation_items: list[Any]) -> list[Any]:
+        return self.root.bibliography.render(citation_items)
+
+
+class Renderer:
+    """Renders items in any style; keeps the styles it loaded for the next call."""
+
+    def __init__(self) -> None:
+        self._styles: dict[tuple[str, str | None, bool | None], LoadedStyle] = {}
+
+    def style(self, style: str | Path, locale: str | None = None,
+              item_locales: bool | None = None) -> LoadedStyle:
+        key = (str(style), locale, item_locales)
+        if key not in self._styles:
+            self._styles[key] = LoadedStyle(resolve_style(style), locale, item_locales)
+        return self._styles[key]
+
+    def _bibliography(self, loaded: LoadedStyle, items: list[dict[str, Any]]) -> tuple[Any, list[str]]:
+        from citeproc import Citation, CitationStylesBibliography
+
+        from cslkit.rendering.adapter import CitationItemKeepingCase, build_source
+        from cslkit.rendering.formats import markup
+
+        source, keys = build_source(items)
+        bibliography = CitationStylesBibliography(loaded, source, markup)
+        for key in keys:
+            bibliography.register(Citation([CitationItemKeepingCase(key)]))
+        return bibliography, keys
+
+    def bibliography_markup(self, items: list[dict[str, Any]], style: str | Path = "vancouver",
+                            locale: str | None = None, item_locales: bool | None = None,
+                            ) -> list[tuple[int, str]]:
+        """(index of the item in ``items``, entry in internal markup), in the style's order."""
+        items = _checked(items)
+        loaded = self.style(style, locale, item_locales)
+        bibliography, keys = self._bibliography(loaded, items)
+        index_of = {key: i for i, key in enumerate(keys)}
+        try:
+            if loaded.has_bibliography():
+                bibliography.sort()
+                rendered = bibliography.bibliography()
+            else:  # a style without a bibliography: each item as a citation of its own
+                rendered = [self._one_citation(bibliography, [key]) for key in keys]
+        except (StyleError, RenderError):
+            raise
+        except Exception as exc:
+            raise RenderError(f"style {loaded.name!r} failed: {type(exc).__name__}: {exc}") from exc
+        order = [item.key for item in bibliography.items] if loaded.has_bibliography() else keys
+        return [(index_of[key], str(text)) for key, text in zip(order, rendered, strict=True)
+                if text is not None and str(text).strip()]
+
+    def _one_citation(self, bibliography: Any, keys: list[str], locators: dict[str, Any] | None = None) -> str:
+        from citeproc import Citation
+
+        from cslkit.rendering.adapter import CitationItemKeepingCase
+
+        cites = [CitationItemKeepingCase(key) for key in keys]
+        citation = Citation(cites)
+        bibliography.register(citation)
+        return str(bibliography.cite(citation, lambda cite: None))
+
+    def citations_markup(self, items: list[dict[str, Any]], clusters: list[list[str]],
+                         style: str | Path = "vancouver", locale: str | None = None,
+                         item_locales: bool | None = None) -> list[str]:
+        """One in-text citation (internal markup) per cluster of item ids.
+
+        Numbers follow the style: the bibliography's order when it sorts, else first citation.
+        """
+        from citeproc import Citation, CitationStylesBibliography
+
+        from cslkit.errors import InputError
+        from cslkit.rendering.adapter import CitationItemKeepingCase, build_source
+        from cslkit.rendering.formats import markup
+
+        items = _checked(items)
+        loaded = self.style(style, locale, item_locales)
+        source, keys = build_source(items)
+        known = set(keys)
+        for cluster in clusters:
+            for key in cluster:
+                if key not in known:
+                    raise InputError(f"cannot cite {key!r}: no item has that id")
+        bibliography = CitationStylesBibliography(loaded, source, markup)
+        citations = [Citation([CitationItemKeepingCase(key) for key in cluster]) for cluster in clusters]
+        try:
+            for citation in citations:
+                bibliography.register(citation)
+            if loaded.has_bibliography():
+                bibliography.sort()
+            return [str(bibliography.cite(citation, lambda cite: None)) for citation in citations]
+        except Exception as exc:
+            raise RenderError(f"style {loaded.name!r} failed: {type(exc).__name__}: {exc}") from exc
+
+
+def _checked(items: Any) -> list[dict[str, Any]]:
+    from cslkit.errors import InputError
+
+    items = list(items)
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise InputError(f"item {index + 1} is not a CSL-JSON object")
+    return items

@@ -50,7 +50,14 @@ from citeproc.string import MixedString, NoCase, String
 
 from cslkit.rendering.collation import collation_key
 
-_KNOWN_VARIABLES = set(VARIABLES) | {"title_short", "container_title_short"}
+# CSL 1.0.2 name variables citeproc-py 0.11.1 does not list (it renders them all the same).
+_MORE_NAMES = {
+    "contributor", "chair", "compiler", "curator", "director", "executive_producer", "guest",
+    "host", "narrator", "organizer", "performer", "producer", "script_writer", "series_creator",
+    "editor_translator",
+}
+_NAME_VARIABLES = set(NAMES) | _MORE_NAMES
+_KNOWN_VARIABLES = set(VARIABLES) | _MORE_NAMES | {"title_short", "container_title_short"}
 # Variables that are identifiers or addresses: printed exactly as given.
 _VERBATIM = {"URL", "DOI", "PMID", "PMCID", "ISBN", "ISSN", "call_number", "archive_location"}
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -170,7 +177,7 @@ def build_reference(key: str, item: dict[str, Any]) -> Reference:
             name = "title_short"
         if name not in _KNOWN_VARIABLES:
             continue
-        if name in NAMES:
+        if name in _NAME_VARIABLES:
             names = _names(value)
             if names:
                 fields[name] = names
@@ -182,7 +189,11 @@ def build_reference(key: str, item: dict[str, Any]) -> Reference:
             fields[name] = str(value)
         else:
             fields[name] = _rich_string(value, verbatim=name in _VERBATIM)
-    return Reference(key, str(item.get("type") or "article"), **fields)
+    known = {k: v for k, v in fields.items() if k not in _MORE_NAMES}
+    reference = Reference(key, str(item.get("type") or "article"), **known)
+    # set directly: citeproc-py warns about variables it does not list, yet renders them
+    reference.update({k: v for k, v in fields.items() if k in _MORE_NAMES})
+    return reference
 
 
 def build_source(items: list[dict[str, Any]]) -> tuple[BibliographySource, list[str]]:

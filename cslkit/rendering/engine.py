@@ -61,6 +61,7 @@ class LoadedStyle:
         except etree.XMLSyntaxError as exc:
             raise StyleError(f"{resolved.path}: not well-formed XML: {exc.msg}") from exc
         self.name = resolved.name
+        self.preparers = resolved.preparers
         self.root.formatter = markup
         self.root.term_cache = {}
         self._locale_files: dict[str, Any] = {}
@@ -70,6 +71,15 @@ class LoadedStyle:
         self.root.locales = self.locale_list(document_locale)
         use_item_locales = resolved.item_locales if item_locales is None else item_locales
         self.root.item_locale_chooser = self._choose_item_locales if use_item_locales else None
+
+    def prepare(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Run the item-preparing steps the style asks for (on copies; inputs untouched)."""
+        import importlib
+
+        for target in self.preparers:
+            module_name, _, function = target.partition(":")
+            items = getattr(importlib.import_module(module_name), function)(items)
+        return items
 
     def _locale_file(self, code: str) -> Any:
         from citeproc import LOCALES_PATH
@@ -151,7 +161,7 @@ class Renderer:
         from cslkit.rendering.adapter import CitationItemKeepingCase, build_source
         from cslkit.rendering.formats import markup
 
-        source, keys = build_source(items)
+        source, keys = build_source(loaded.prepare(items))
         bibliography = CitationStylesBibliography(loaded, source, markup)
         for key in keys:
             bibliography.register(Citation([CitationItemKeepingCase(key)]))
@@ -204,7 +214,7 @@ class Renderer:
 
         items = _checked(items)
         loaded = self.style(style, locale, item_locales)
-        source, keys = build_source(items)
+        source, keys = build_source(loaded.prepare(items))
         known = set(keys)
         for cluster in clusters:
             for key in cluster:

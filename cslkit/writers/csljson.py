@@ -1,4 +1,7 @@
-"""CSL-JSON writer: a pretty-printed UTF-8 JSON array (non-ASCII kept as is)."""
+"""CSL-JSON writers: a pretty-printed JSON array, or JSON Lines (one item a line).
+
+Both keep non-ASCII characters as they are (UTF-8) and the items' order and keys.
+"""
 
 from __future__ import annotations
 
@@ -14,4 +17,13 @@ class CslJsonWriter:
         return json.dumps(list(items), ensure_ascii=False, indent=2) + "\n"
 
 
+class CslJsonLinesWriter:
+    name = "csl-jsonl"
+    extensions = (".jsonl", ".ndjson")
+
+    def write(self, items: list[dict[str, Any]]) -> str:
+        return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
+
+
 WRITER = CslJsonWriter()
+LINES_WRITER = CslJsonLinesWriter()

@@ -26,6 +26,7 @@ logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 
 _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(]", re.M)
 _KEY_IN_RAW = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s{}()]+)")
+_AND = re.compile(r"\s+and\s+")
 _SPACES = re.compile(r"[ \t\r\n]+")
 _YEAR_RANGE = re.compile(r"^(\d{3,4})\s*(?:-{1,3}|–|—|/)\s*(\d{2,4})$")
 _ISO_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:T[\d:]+Z?)?$")
@@ -142,15 +143,34 @@ def _is_one_group(latex: str) -> bool:
     return True
 
 
+def split_name_list(latex: str) -> list[str]:
+    """Split on `` and `` outside braces (bibtexparser's splitter eats ``\\m`` of ``\\mbox``)."""
+    names: list[str] = []
+    depth, start, index = 0, 0, 0
+    lower = latex.lower()
+    while index < len(latex):
+        char = latex[index]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif depth == 0 and char.isspace():
+            match = _AND.match(lower, index)
+            if match:
+                names.append(latex[start:index])
+                start = index = match.end()
+                continue
+        index += 1
+    names.append(latex[start:])
+    return [name.strip() for name in names if name.strip()]
+
+
 def parse_names(latex: str) -> tuple[list[dict[str, str]], bool]:
     """A BibTeX name list -> CSL names, and whether it ended with ``and others``."""
-    from bibtexparser.middlewares.names import (
-        parse_single_name_into_parts,
-        split_multiple_persons_names,
-    )
+    from bibtexparser.middlewares.names import parse_single_name_into_parts
 
     names: list[dict[str, str]] = []
-    raw_names = [n for n in split_multiple_persons_names(latex) if n.strip()]
+    raw_names = split_name_list(latex)
     et_al = bool(raw_names) and raw_names[-1].strip().lower() == "others"
     if et_al:
         raw_names = raw_names[:-1]

@@ -511,7 +511,27 @@ class Number(_Adapted, model.Number):
 
 
 class Names(_Adapted, model.Names):
-    pass
+    """Names a ``cs:substitute`` already printed are suppressed later in the entry
+    (CSL 1.0.2 §Substitute; citeproc-py printed them twice: "Lee K, editor. Title. Lee K,
+    editor.")."""
+
+    def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        layout = (context if context is not None else self).get_layout()
+        repressed = getattr(layout, "repressed", {}).get(self.tag, [])
+        if not repressed:
+            return super().process(item, names_context, context, **kwargs)
+        done = {role for entry in repressed if entry for role in entry.split()}
+        roles = self.get("variable", "").split()
+        remaining = [role for role in roles if role not in done]
+        if remaining == roles:
+            return super().process(item, names_context, context, **kwargs)
+        if not remaining:
+            raise VariableError
+        self.set("variable", " ".join(remaining))
+        try:
+            return super().process(item, names_context, context, **kwargs)
+        finally:
+            self.set("variable", " ".join(roles))
 
 
 class Name(_Adapted, model.Name):
@@ -531,7 +551,19 @@ class Substitute(_Adapted, model.Substitute):
 
 
 class Label(_Adapted, model.Label):
-    pass
+    """``number-of-pages``/``number-of-volumes`` labels: citeproc-py read the count from the
+    cite instead of the item, failed, and dropped the label ("543" for "543 p.")."""
+
+    def _is_plural(self, item: Any) -> bool:
+        variable = self.get("variable") or ""
+        if variable.startswith("number-of"):
+            try:
+                value = str(item.reference[variable.replace("-", "_")])
+            except VariableError:
+                return False
+            digits = re.match(r"\s*(\d+)", value)
+            return bool(digits and int(digits.group(1)) > 1) or self.RE_MULTIPLE_NUMBERS.search(value) is not None
+        return super()._is_plural(item)
 
 
 class Group(_Adapted, model.Group):

@@ -1,0 +1,155 @@
+"""One test per citeproc-py deviation the adapter (cslkit/rendering/adapter.py) fixes."""
+
+from __future__ import annotations
+
+import pytest
+
+import cslkit
+from cslkit.rendering.collation import collation_key
+
+
+def article(item_id: str = "a1", **fields) -> dict:
+    item = {
+        "id": item_id,
+        "type": "article-journal",
+        "title": "Blood pressure in children",
+        "container-title": "J Hypertens",
+        "author": [{"family": "Smith", "given": "John"}],
+        "issued": {"date-parts": [[2015, 6]]},
+        "volume": "12",
+        "issue": "3",
+        "page": "123-129",
+    }
+    item.update(fields)
+    return item
+
+
+def test_space_after_citation_number_with_second_field_align() -> None:
+    assert cslkit.render([article()])[0].startswith("1. Smith J.")
+
+
+def test_localized_date_keeps_the_locale_delimiter() -> None:
+    assert "2015 Jun;12(3)" in cslkit.render([article()])[0]
+
+
+def test_no_period_after_a_question_mark() -> None:
+    entry = cslkit.render([article(title="Is it safe?")])[0]
+    assert "Is it safe? J Hypertens." in entry
+
+
+def test_no_period_after_a_question_mark_inside_italics() -> None:
+    entry = cslkit.render([article(title="Is <i>it</i> safe<i>?</i>")], format="html")[0]
+    assert "safe<i>?</i> J Hypertens" in entry
+
+
+def test_apostrophes_are_typographic_but_urls_untouched() -> None:
+    item = article(author=[{"family": "O'Brien", "given": "Sean"}], URL="https://x.org/it's")
+    entry = cslkit.render([item])[0]
+    assert "O\u2019Brien S" in entry
+
+
+def test_consecutive_citation_numbers_collapse() -> None:
+    items = [article(f"i{n}") for n in range(1, 6)]
+    marks = cslkit.cite(items, [["i1", "i3", "i2", "i4", "i5"], ["i1", "i2", "i3", "i5"], ["i4", "i5"]])
+    assert marks == ["(1\u20135)", "(1\u20133,5)", "(4,5)"]
+
+
+def test_html_escapes_text_and_keeps_only_known_markup() -> None:
+    item = article(title='Salt & <script>alert("x")</script> in <i>Homo sapiens</i>')
+    entry = cslkit.render([item], format="html")[0]
+    assert "Salt &amp; &lt;script&gt;alert(\"x\")&lt;/script&gt; in <i>Homo sapiens</i>" in entry
+    assert "<script>" not in entry
+
+
+def test_ids_differing_only_in_case_are_two_items() -> None:
+    entries = cslkit.render([article("ABC", title="First"), article("abc", title="Second")])
+    assert len(entries) == 2
+    assert "First" in entries[0] and "Second" in entries[1]
+    assert cslkit.cite([article("ABC"), article("abc")], ["abc"]) == ["(1)"]
+
+
+def test_year_suffixes_disambiguate_same_author_and_year() -> None:
+    items = [article("b", title="Beta"), article("a", title="Alpha"), article("c", author=[{"family": "Jones", "given": "K"}])]
+    entries = cslkit.render(items, style="apa")
+    assert entries[1].startswith("Smith, J. (2015a). Alpha")
+    assert entries[2].startswith("Smith, J. (2015b). Beta")
+    assert cslkit.cite(items, [["b"], ["a"]], style="apa") == ["(Smith, 2015b)", "(Smith, 2015a)"]
+    # only cited items take part: a lone Smith 2015 needs no suffix
+    assert cslkit.cite(items, [["b"]], style="apa") == ["(Smith, 2015)"]
+
+
+def test_ukrainian_alphabetical_order() -> None:
+    families = ["Яковенко", "Ґудзь", "Гуць", "Єрмак", "Євтух", "Іванов", "Їжак", "Йосипенко", "Ильїн"]
+    items = [article(f"u{n}", author=[{"family": f, "given": "А"}]) for n, f in enumerate(families)]
+    entries = cslkit.render(items, style="apa")
+    order = [e.split(",")[0] for e in entries]
+    assert order == ["Гуць", "Ґудзь", "Євтух", "Єрмак", "Ильїн", "Іванов", "Їжак", "Йосипенко", "Яковенко"]
+
+
+def test_collation_puts_latin_before_cyrillic_and_ignores_accents() -> None:
+    words = ["Ярош", "Émile", "Zhang", "Abel", "Ёлкин", "Елагин"]
+    assert sorted(words, key=collation_key) == ["Abel", "Émile", "Zhang", "Елагин", "Ёлкин", "Ярош"]
+
+
+def test_substituted_editors_are_not_printed_twice() -> None:
+    book = {"id": "b", "type": "book", "title": "Clinical pharmacology", "publisher": "Elsevier",
+            "publisher-place": "London", "issued": {"date-parts": [[2010]]},
+            "editor": [{"family": "Lee", "given": "Kim"}]}
+    assert cslkit.render([book]) == ["1. Lee K, editor. Clinical pharmacology. London: Elsevier; 2010."]
+
+
+def test_number_of_pages_keeps_its_label() -> None:
+    book = {"id": "b", "type": "book", "title": "Atlas", "publisher": "Elsevier", "publisher-place": "London",
+            "issued": {"date-parts": [[2010]]}, "author": [{"family": "Lee", "given": "Kim"}],
+            "number-of-pages": "543"}
+    assert cslkit.render([book])[0].endswith("2010. 543 p.")
+
+
+ITEM_TERMS_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="uk-UA">
+  <info>
+    <title>Item terms test</title>
+    <id>urn:test:item-terms</id>
+    <link href="urn:cslkit:item-locales" rel="documentation"/>
+    <updated>2026-01-01T00:00:00+00:00</updated>
+  </info>
+  <locale xml:lang="uk"><terms><term name="page" form="short">С.</term></terms></locale>
+  <locale xml:lang="ru"><terms><term name="page" form="short">С.</term></terms></locale>
+  <locale xml:lang="en"><terms><term name="page" form="short">P.</term></terms></locale>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography>
+    <layout>
+      <names variable="author"><name et-al-min="2" et-al-use-first="1"/></names>
+      <text variable="title" prefix=" "/>
+      <group delimiter=" " prefix=" – "><label variable="page" form="short" plural="never"/><text variable="page"/></group>
+    </layout>
+  </bibliography>
+</style>
+"""
+
+
+@pytest.fixture
+def item_terms_style(tmp_path):
+    path = tmp_path / "item-terms.csl"
+    path.write_text(ITEM_TERMS_STYLE, encoding="utf-8")
+    return path
+
+
+def test_each_item_gets_the_terms_of_its_own_language(item_terms_style) -> None:
+    two = [{"family": "Коваленко", "given": "Ю."}, {"family": "Петренко", "given": "П."}]
+    items = [
+        article("uk", language="uk", title="Назва", author=two, page="5"),
+        article("ru", language="ru-RU", title="Название", author=two, page="5"),
+        article("en", language="English", title="Title", author=two, page="5"),
+        article("none", title="Без мови", author=two, page="5"),
+    ]
+    entries = cslkit.render(items, style=str(item_terms_style))
+    assert entries[0] == "Ю. Коваленко та ін. Назва – С. 5"
+    assert entries[1] == "Ю. Коваленко и др. Название – С. 5"
+    assert entries[2] == "Ю. Коваленко et al. Title – P. 5"
+    assert entries[3] == "Ю. Коваленко та ін. Без мови – С. 5"  # the document locale
+
+
+def test_item_locales_can_be_switched_off(item_terms_style) -> None:
+    items = [article("en", language="en", title="Title", page="5")]
+    assert cslkit.render(items, style=str(item_terms_style), item_locales=False) == ["John Smith Title – С. 5"]

@@ -1,0 +1,50 @@
+"""Our Vancouver output against citeproc-js on the oracle corpus (tests/data/oracle/).
+
+The corpus is made by tools/oracle/make_corpus.py and the expected strings by
+tools/oracle/render.js (citeproc-js); see tools/oracle/README.md.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import cslkit
+
+TARGET_SHARE = 0.99
+
+
+ORACLE = Path(__file__).resolve().parent / "data" / "oracle"
+
+
+@pytest.fixture(scope="module")
+def oracle():
+    corpus = json.loads((ORACLE / "corpus.json").read_text(encoding="utf-8"))
+    expected = json.loads((ORACLE / "expected-vancouver.json").read_text(encoding="utf-8"))
+    return corpus, expected
+
+
+def test_corpus_is_large_and_varied(oracle) -> None:
+    corpus, _expected = oracle
+    assert len(corpus) >= 500
+    types = {item["type"] for item in corpus}
+    assert {"article-journal", "book", "chapter", "paper-conference", "thesis", "report", "webpage"} <= types
+
+
+def test_vancouver_bibliography_matches_citeproc_js(oracle) -> None:
+    corpus, expected = oracle
+    ours = cslkit.render(corpus, style="vancouver")
+    theirs = [text for _id, text in expected["bibliography"]]
+    assert len(ours) == len(theirs)
+    different = [(t, o) for t, o in zip(theirs, ours, strict=True) if t != o]
+    share = 1 - len(different) / len(theirs)
+    assert share >= TARGET_SHARE, f"{share:.1%} identical; first differences: {different[:3]}"
+
+
+def test_vancouver_citations_match_citeproc_js(oracle) -> None:
+    corpus, expected = oracle
+    clusters = [ids for ids, _text in expected["citations"]]
+    ours = cslkit.cite(corpus, clusters, style="vancouver")
+    assert ours == [text for _ids, text in expected["citations"]]

@@ -1,0 +1,151 @@
+"""DSTU 8302:2015 styles against examples from DSTU 8302 guides (tests/data/dstu/cases.json).
+
+Every case renders through the public ``cslkit.render`` in both punctuation forms; the
+cases file names each example's source and every difference from the guide's text.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import cslkit
+from cslkit.dstu import prepare_items
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES_FILE = Path(__file__).resolve().parent / "data" / "dstu" / "cases.json"
+CASES = json.loads(CASES_FILE.read_text(encoding="utf-8"))
+FULL, SHORT = "dstu-8302-2015", "dstu-8302-2015-short"
+STYLES = (FULL, SHORT)
+LIST_NUMBER = re.compile(r"^\d+\.\s")
+
+
+def entry_text(entry: str) -> str:
+    """An entry without its list number ("1. ")."""
+    return LIST_NUMBER.sub("", entry)
+
+
+def case_params() -> list[object]:
+    params = []
+    for case in CASES["cases"]:
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=False)] if "xfail" in case else []
+        for style in STYLES:
+            params.append(pytest.param(case, style, id=f"{case['id']}-{style}", marks=marks))
+    return params
+
+
+@pytest.mark.parametrize(("case", "style"), case_params())
+def test_guide_example(case: dict, style: str) -> None:
+    [entry] = cslkit.render([case["item"]], style=style)
+    assert entry_text(entry) == case["expected"][style]
+
+
+def test_cases_cover_the_brief() -> None:
+    cases = CASES["cases"]
+    assert len(cases) >= 25
+    assert {c["language"] for c in cases} >= {"uk", "ru", "en"}
+    assert {c["kind"] for c in cases} >= {
+        "article-journal", "book", "chapter", "paper-conference", "thesis", "patent",
+        "legislation", "webpage",
+    }
+    for case in cases:
+        assert case["source"] in CASES["sources"], case["id"]
+        assert case["guide"] and set(case["expected"]) == set(STYLES)
+
+
+def test_one_list_mixes_languages_with_each_items_terms() -> None:
+    """Rendered together (document locale uk-UA), every entry keeps its own language's terms."""
+    cases = [c for c in CASES["cases"] if "xfail" not in c]
+    entries = cslkit.render([c["item"] for c in cases], style=SHORT, locale="uk-UA")
+    assert [entry_text(e) for e in entries] == [c["expected"][SHORT] for c in cases]
+    english = next(e for e in entries if "Bletskan" in e)
+    assert "Vol. 19, No. 1. P. 98–108." in english
+
+
+def test_four_authors_in_russian_and_english_use_their_own_et_al() -> None:
+    authors = [{"family": f, "given": "A. B."} for f in ("Ivanov", "Petrov", "Sidorov", "Orlov")]
+    russian = {"id": "ru", "type": "book", "language": "ru", "title": "Хирургия", "author": authors,
+               "publisher-place": "Москва", "issued": {"date-parts": [[2010]]},
+               "number-of-pages": "300"}
+    english = dict(russian, id="en", language="en", title="Surgery", **{"publisher-place": "London"})
+    ru_entry, en_entry = (entry_text(e) for e in cslkit.render([russian, english], style=SHORT))
+    assert ru_entry == "Хирургия / A. B. Ivanov и др. Москва, 2010. 300 с."
+    assert en_entry == "Surgery / A. B. Ivanov et al. London, 2010. 300 p."
+
+
+def test_doi_url_and_access_date() -> None:
+    item = {"id": "w", "type": "article-journal", "language": "uk",
+            "author": [{"family": "Шевченко", "given": "Олена"}], "title": "Назва",
+            "container-title": "Журнал", "issued": {"date-parts": [[2013]]}, "volume": "3",
+            "issue": "2", "page": "10-12", "DOI": "10.1000/xyz", "URL": "https://example.org/a",
+            "accessed": {"date-parts": [[2013, 1, 5]]}}
+    short, full = (entry_text(cslkit.render([item], style=s)[0]) for s in (SHORT, FULL))
+    assert short == ("Шевченко О. Назва. Журнал. 2013. Т. 3, № 2. С. 10–12. "
+                     "DOI: https://doi.org/10.1000/xyz. "
+                     "URL: https://example.org/a (дата звернення: 05.01.2013).")
+    assert full == ("Шевченко О. Назва // Журнал. – 2013. – Т. 3, № 2. – С. 10–12. – "
+                    "DOI: https://doi.org/10.1000/xyz. – "
+                    "URL: https://example.org/a (дата звернення: 05.01.2013).")
+
+
+def test_dissertation_without_university() -> None:
+    item = {"id": "d", "type": "thesis", "language": "uk",
+            "author": [{"family": "Петренко", "given": "Ірина Василівна"}],
+            "title": "Лікування гострого панкреатиту", "genre": "дис. … канд. мед. наук",
+            "number": "14.01.03", "publisher-place": "Київ", "issued": {"date-parts": [[2012]]},
+            "number-of-pages": "180"}
+    assert entry_text(cslkit.render([item], style=SHORT)[0]) == (
+        "Петренко І. В. Лікування гострого панкреатиту : дис. … канд. мед. наук : 14.01.03. "
+        "Київ, 2012. 180 с."
+    )
+
+
+def test_law_in_the_official_gazette() -> None:
+    item = {"id": "law", "type": "legislation", "language": "uk", "title": "Про вищу освіту",
+            "genre": "Закон України", "number": "1556-VII",
+            "issued": {"date-parts": [[2014, 7, 1]]},
+            "container-title": "Відомості Верховної Ради України", "issue": "37-38",
+            "section": "2004"}
+    short, full = (entry_text(cslkit.render([item], style=s)[0]) for s in (SHORT, FULL))
+    assert short == ("Про вищу освіту : Закон України від 01.07.2014 № 1556-VII. "
+                     "Відомості Верховної Ради України. 2014. № 37-38. Ст. 2004.")
+    assert full == ("Про вищу освіту : Закон України від 01.07.2014 № 1556-VII // "
+                    "Відомості Верховної Ради України. – 2014. – № 37-38. – Ст. 2004.")
+
+
+def test_prepare_items_moves_four_or_more_authors_only() -> None:
+    three = {"id": "3", "author": [{"family": "A"}, {"family": "B"}, {"family": "C"}]}
+    four = {"id": "4", "author": [{"family": n} for n in "ABCD"],
+            "contributor": [{"family": "Z"}]}
+    originals = copy.deepcopy([three, four])
+    prepared = prepare_items([three, four])
+    assert [three, four] == originals  # inputs untouched
+    assert prepared[0] == three
+    assert "author" not in prepared[1]
+    assert [n["family"] for n in prepared[1]["contributor"]] == ["A", "B", "C", "D", "Z"]
+
+
+def test_the_two_forms_differ_only_in_punctuation() -> None:
+    """One layout, two punctuation forms: guards the files against drifting apart."""
+    full = (ROOT / "styles" / f"{FULL}.csl").read_text(encoding="utf-8")
+    short = (ROOT / "styles" / f"{SHORT}.csl").read_text(encoding="utf-8")
+    body = re.compile(r"</info>.*", re.S)
+    full_body = body.search(full).group(0)  # type: ignore[union-attr]
+    short_body = body.search(short).group(0)  # type: ignore[union-attr]
+    assert full_body.count('delimiter=". – "') >= 5
+    assert full_body.replace('delimiter=". – "', 'delimiter=". "').replace(
+        'delimiter=" // "', 'delimiter=". "'
+    ) == short_body
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_styles_are_valid_csl_1_0_2(style: str, shared_data: Path) -> None:
+    from lxml import etree
+
+    schema = etree.RelaxNG(etree.parse(str(shared_data / "csl-schema" / "derived" / "csl.rng")))
+    document = etree.parse(str(ROOT / "styles" / f"{style}.csl"))
+    assert schema.validate(document), schema.error_log

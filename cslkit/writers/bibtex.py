@@ -45,6 +45,57 @@ _FIELD_FOR: dict[str, str] = {
     "abstract": "abstract",
     "annote": "annote",
 }
+# The order fields are written in (others follow in the order they came).
+_FIELD_ORDER = {
+    field: index
+    for index, field in enumerate(
+        (
+            "author",
+            "editor",
+            "translator",
+            "bookauthor",
+            "title",
+            "shorttitle",
+            "journal",
+            "booktitle",
+            "shortjournal",
+            "entrysubtype",
+            "eventtitle",
+            "venue",
+            "eventdate",
+            "series",
+            "edition",
+            "volume",
+            "volumes",
+            "number",
+            "issue",
+            "eid",
+            "pages",
+            "pagetotal",
+            "chapter",
+            "type",
+            "school",
+            "institution",
+            "publisher",
+            "address",
+            "date",
+            "year",
+            "month",
+            "doi",
+            "url",
+            "urldate",
+            "isbn",
+            "issn",
+            "pmid",
+            "pmcid",
+            "langid",
+            "language",
+            "keywords",
+            "abstract",
+            "note",
+        )
+    )
+}
 _DATE_FIELD_FOR = {"accessed": "urldate", "original-date": "origdate", "event-date": "eventdate"}
 _NAME_FIELD_FOR = {variable: field for field, variable in bm.NAME_FIELDS.items()}
 _KEY_FORBIDDEN = re.compile(r"[\s,{}()\"#%'=\\~]+")
@@ -288,6 +339,7 @@ def _fields(item: dict[str, Any], entry_type: str) -> list[tuple[str, str, bool]
         elif isinstance(value, str | int | float):
             out.append((variable.lower(), _text(value), True))
 
+    out.sort(key=lambda entry: _FIELD_ORDER.get(entry[0], len(_FIELD_ORDER)))
     written = {field for field, _, _ in out}
     kept = custom.get("bibtex-fields")
     if isinstance(kept, dict):

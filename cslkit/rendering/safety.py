@@ -72,7 +72,8 @@ def check_style_bytes(data: bytes, source: str) -> None:
         )
     schema = _schema()
     if not schema.validate(tree):
-        error = schema.error_log.last_error
+        # the first error is the innermost one (its ancestors fail after it)
+        error = schema.error_log[0]
         raise UnsafeStyleError(
             f"{source}: line {error.line}: invalid CSL 1.0.2: {error.message}",
             hint="check the style against the CSL schema (e.g. with the CSL validator)",

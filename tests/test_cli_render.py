@@ -1,0 +1,111 @@
+"""`cslkit render`, `cslkit cite` and `cslkit styles` from the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import docx
+import pytest
+
+ITEMS = [
+    {
+        "id": "kov2013",
+        "type": "article-journal",
+        "language": "uk",
+        "title": "Лікування гіпертензії у дітей",
+        "container-title": "Педіатрія",
+        "author": [{"family": "Коваленко", "given": "Юрій"}],
+        "issued": {"date-parts": [[2013]]},
+        "volume": "5",
+        "issue": "2",
+        "page": "12-15",
+        "custom": {"translated-title": "Treatment of hypertension in children"},
+    },
+    {
+        "id": "smith2015",
+        "type": "article-journal",
+        "title": "Blood pressure & salt",
+        "container-title": "J Hypertens",
+        "author": [{"family": "Smith", "given": "John"}],
+        "issued": {"date-parts": [[2015, 6]]},
+        "volume": "12",
+        "page": "123-129",
+    },
+]
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "cslkit", *args], input=stdin, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.fixture
+def refs(tmp_path):
+    path = tmp_path / "refs.json"
+    path.write_text(json.dumps(ITEMS, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_render_prints_one_entry_per_line(refs) -> None:
+    result = run("render", str(refs), "--style", "vancouver", "--from", "csl-json")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("1. Коваленко Ю. Лікування гіпертензії у дітей.")
+    assert lines[1] == "2. Smith J. Blood pressure & salt. J Hypertens. 2015 Jun;12:123–9."
+
+
+def test_render_reads_stdin_and_writes_html(refs) -> None:
+    result = run("render", "-", "--format", "html", "--from", "csl-json", stdin=refs.read_text(encoding="utf-8"))
+    assert result.returncode == 0, result.stderr
+    assert "Blood pressure &amp; salt" in result.stdout
+
+
+def test_render_docx_file(refs, tmp_path) -> None:
+    target = tmp_path / "refs.docx"
+    result = run("render", str(refs), "-o", str(target), "--from", "csl-json")
+    assert result.returncode == 0, result.stderr
+    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert texts[1].startswith("2. Smith J.")
+
+
+def test_render_transliterated_references(refs) -> None:
+    module = pytest.importorskip("cslkit.transliteration")
+    if not hasattr(module, "prepare_references"):
+        pytest.skip("cslkit.transliteration.prepare_references is not written yet")
+    result = run("render", str(refs), "--transliterate", "--from", "csl-json")
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("1. Kovalenko Y. Likuvannia hipertenzii u ditei")
+    assert "[Treatment of hypertension in children]" in first
+    assert first.endswith("[in Ukrainian]")
+
+
+def test_unknown_style_is_one_line_and_exit_2(refs) -> None:
+    result = run("render", str(refs), "--style", "vancuver", "--from", "csl-json")
+    assert result.returncode == 2
+    assert result.stderr.startswith("cslkit: error: unknown style 'vancuver'")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cite_numbers_and_collapses(refs) -> None:
+    result = run("cite", str(refs), "--cite", "smith2015", "--cite", "kov2013,smith2015", "--from", "csl-json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["(1)", "(1,2)"]
+
+
+def test_cite_unknown_id_is_an_input_error(refs) -> None:
+    result = run("cite", str(refs), "--cite", "nope", "--from", "csl-json")
+    assert result.returncode == 2
+    assert "nope" in result.stderr
+
+
+def test_styles_lists_ours_first_and_searches() -> None:
+    result = run("styles", "dstu")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith("dstu-8302-2015")
+    result = run("styles", "nlm", "citation", "sequence", "--json")
+    names = [row["name"] for row in json.loads(result.stdout)]
+    assert "nlm-citation-sequence" in names

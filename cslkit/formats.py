@@ -76,7 +76,12 @@ def parse(source: Source, format: str | None = None) -> Items:
     text, path = read_source(source)
     name = canonical_format(format) if format else detect_format(text, path)
     reader = get_reader(name)
-    result = reader.read(text)
+    try:
+        result = reader.read(text)
+    except InputError as exc:  # name the file: the reader only saw its text
+        if path is None or exc.message.startswith(str(path)):
+            raise
+        raise type(exc)(f"{path}: {exc.message}", hint=exc.hint) from exc
     if not isinstance(result, Items):
         result = Items(result)
     return result

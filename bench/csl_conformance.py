@@ -1,0 +1,213 @@
+"""The CSL processor test suite through cslkit's renderer, beside plain citeproc-py.
+
+    .venv/bin/python bench/csl_conformance.py [--suite ../shared/data/csl-test-suite/humans]
+                                              [--group name] [--show-failures N]
+
+Prints passed/run per fixture group (the file-name prefix: name, date, sort...) for
+citation and bibliography modes. Fixtures that need features outside this harness
+(numbered CITATIONS with note positions, BIBENTRIES/BIBSECTION) are counted as "not run".
+Outputs are compared as citeproc-js HTML after normalising whitespace, entity spelling
+and the second-field-align wrapper divs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import signal
+import sys
+import warnings
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_SUITE = ROOT.parent / "shared" / "data" / "csl-test-suite" / "humans"
+SECTION = re.compile(r">>=+ ([A-Z-]+) =+>>\n(.*?)\n<<=+ \1 =+<<", re.S)
+FIXTURE_SECONDS = 5
+
+
+class Timeout(Exception):
+    pass
+
+
+def parse_fixture(path: Path) -> dict[str, str]:
+    return {name: body for name, body in SECTION.findall(path.read_text(encoding="utf-8"))}
+
+
+def normalise(text: str) -> str:
+    text = re.sub(r'<div class="csl-(left-margin|right-inline|indent|block)">', "", text)
+    text = re.sub(r"\s+", " ", html.unescape(text))
+    text = text.replace("</div>", "")
+    return text.strip()
+
+
+def expected_entries(result: str) -> list[str] | None:
+    if "csl-bib-body" not in result:
+        return None
+    body = re.sub(r'^\s*<div class="csl-bib-body">', "", result.strip())
+    body = re.sub(r"</div>\s*$", "", body)
+    parts = re.split(r'<div class="csl-entry">', body)[1:]
+    return [normalise(part) for part in parts]
+
+
+def clusters_of(fixture: dict[str, str], items: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    if "CITATION-ITEMS" in fixture:
+        return json.loads(fixture["CITATION-ITEMS"])
+    return [[{"id": item["id"]} for item in items]]
+
+
+# -- cslkit's renderer ------------------------------------------------------------------------
+
+
+def _cite_items(clusters: list[list[dict[str, Any]]], keys: dict[str, str], cite_class: Any) -> list[Any]:
+    from citeproc import Citation, Locator
+
+    citations = []
+    for cluster in clusters:
+        cites = []
+        for entry in cluster:
+            args: dict[str, Any] = {}
+            if "locator" in entry:
+                args["locator"] = Locator(entry.get("label", "page"), entry["locator"])
+            for affix in ("prefix", "suffix"):
+                if entry.get(affix):
+                    args[affix] = entry[affix]
+            cites.append(cite_class(keys.get(str(entry["id"]), str(entry["id"])), **args))
+        citations.append(Citation(cites))
+    return citations
+
+
+def run_ours(fixture: dict[str, str]) -> str:
+    from citeproc import CitationStylesBibliography
+
+    from cslkit.rendering.adapter import CitationItemKeepingCase, build_source
+    from cslkit.rendering.engine import LoadedStyle, add_year_suffixes
+    from cslkit.rendering.formats import html as html_format
+    from cslkit.rendering.formats import markup
+    from cslkit.rendering.styles import ResolvedStyle
+
+    items = json.loads(fixture["INPUT"])
+    resolved = ResolvedStyle(name="fixture", path=Path("fixture.csl"), data=fixture["CSL"].encode(),
+                             trusted=True, default_locale=None, item_locales=False)
+    loaded = LoadedStyle(resolved, None, None)
+    source, key_list = build_source(items)
+    keys = {str(item.get("id")): key for item, key in zip(items, key_list, strict=True)}
+    bibliography = CitationStylesBibliography(loaded, source, markup)
+    if fixture["MODE"].strip() == "bibliography":
+        for citation in _cite_items([[{"id": item["id"]}] for item in items], keys, CitationItemKeepingCase):
+            bibliography.register(citation)
+        bibliography.sort()
+        add_year_suffixes(loaded, bibliography)
+        entries = [e for e in bibliography.bibliography() if e is not None]
+        return "\n".join(normalise(html_format.convert(str(e))) for e in entries)
+    citations = _cite_items(clusters_of(fixture, items), keys, CitationItemKeepingCase)
+    for citation in citations:
+        bibliography.register(citation)
+    if loaded.has_bibliography():
+        bibliography.sort()
+    add_year_suffixes(loaded, bibliography)
+    return "\n".join(
+        normalise(html_format.convert(str(bibliography.cite(c, lambda cite: None)))) for c in citations
+    )
+
+
+# -- plain citeproc-py ------------------------------------------------------------------------
+
+
+def run_plain(fixture: dict[str, str]) -> str:
+    import io
+
+    from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    items = json.loads(fixture["INPUT"])
+    style = CitationStylesStyle(io.BytesIO(fixture["CSL"].encode()), validate=False)
+    source = CiteProcJSON(items)
+    bibliography = CitationStylesBibliography(style, source, formatter.html)
+    keys = {str(item.get("id")): str(item.get("id")) for item in items}
+    if fixture["MODE"].strip() == "bibliography":
+        for citation in _cite_items([[{"id": item["id"]}] for item in items], keys, CitationItem):
+            bibliography.register(citation)
+        bibliography.sort()
+        return "\n".join(normalise(str(e)) for e in bibliography.bibliography())
+    citations = _cite_items(clusters_of(fixture, items), keys, CitationItem)
+    for citation in citations:
+        bibliography.register(citation)
+    if style.has_bibliography():
+        bibliography.sort()
+    return "\n".join(normalise(str(bibliography.cite(c, lambda cite: None))) for c in citations)
+
+
+def passes(runner: Any, fixture: dict[str, str]) -> bool:
+    def alarm(_signum: int, _frame: Any) -> None:
+        raise Timeout
+
+    signal.signal(signal.SIGALRM, alarm)
+    signal.alarm(FIXTURE_SECONDS)
+    try:
+        got = runner(fixture)
+    except Exception:
+        return False
+    finally:
+        signal.alarm(0)
+    expected = fixture["RESULT"]
+    entries = expected_entries(expected)
+    if entries is not None:
+        return got == "\n".join(entries)
+    return got == "\n".join(normalise(line) for line in expected.splitlines())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--suite", type=Path, default=DEFAULT_SUITE)
+    parser.add_argument("--group", help="only fixtures whose group is this")
+    parser.add_argument("--show-failures", type=int, default=0, metavar="N",
+                        help="print the names of up to N fixtures we fail")
+    args = parser.parse_args()
+    if not args.suite.is_dir():
+        sys.exit(f"no test suite at {args.suite}")
+    warnings.simplefilter("ignore")
+    # mode -> group -> [run, ours, plain]
+    table: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
+    not_run: dict[str, int] = defaultdict(int)
+    failures: list[str] = []
+    for path in sorted(args.suite.glob("*.txt")):
+        group = path.stem.split("_")[0]
+        if args.group and group != args.group:
+            continue
+        fixture = parse_fixture(path)
+        mode = fixture.get("MODE", "").strip()
+        if mode not in ("citation", "bibliography") or "CSL" not in fixture or "INPUT" not in fixture:
+            not_run["malformed"] += 1
+            continue
+        if {"CITATIONS", "BIBENTRIES", "BIBSECTION"} & fixture.keys():
+            not_run[mode] += 1
+            continue
+        row = table[mode][group]
+        row[0] += 1
+        ours = passes(run_ours, fixture)
+        row[1] += ours
+        row[2] += passes(run_plain, fixture)
+        if not ours:
+            failures.append(path.name)
+    for mode in ("citation", "bibliography"):
+        groups = table[mode]
+        total = [sum(r[i] for r in groups.values()) for i in range(3)]
+        print(f"\n{mode} mode ({not_run[mode]} fixtures not run: numbered CITATIONS or BIBENTRIES)")
+        print(f"  {'group':<14}{'run':>5}{'cslkit':>10}{'citeproc-py':>14}")
+        for group in sorted(groups, key=lambda g: -groups[g][0]):
+            run, ours, plain = groups[group]
+            print(f"  {group:<14}{run:>5}{ours:>6} {ours / run:>4.0%}{plain:>8} {plain / run:>4.0%}")
+        if total[0]:
+            print(f"  {'overall':<14}{total[0]:>5}{total[1]:>6} {total[1] / total[0]:>4.0%}"
+                  f"{total[2]:>8} {total[2] / total[0]:>4.0%}")
+    if args.show_failures:
+        print("\nfailing fixtures:", *failures[: args.show_failures], sep="\n  ")
+
+
+if __name__ == "__main__":
+    main()

@@ -9,6 +9,9 @@ Russian matter most (DSTU rendering depends on them): і ї є ґ are Ukrainian 
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from cslkit.model import Problem
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -147,3 +150,89 @@ def _detect_latin(lower: str, words: list[str]) -> str | None:
         # ("Hypertension guidelines 2013"), but say so only when there are several words.
         return "en"
     return None
+
+
+# Language names people write in the language field, mapped to ISO 639-1.
+_LANGUAGE_NAMES: dict[str, str] = {
+    "english": "en",
+    "eng": "en",
+    "англійська": "en",
+    "английский": "en",
+    "англ": "en",
+    "ukrainian": "uk",
+    "ukr": "uk",
+    "українська": "uk",
+    "укр": "uk",
+    "украинский": "uk",
+    "russian": "ru",
+    "rus": "ru",
+    "російська": "ru",
+    "русский": "ru",
+    "рус": "ru",
+    "рос": "ru",
+    "german": "de",
+    "deutsch": "de",
+    "ger": "de",
+    "deu": "de",
+    "french": "fr",
+    "français": "fr",
+    "fre": "fr",
+    "fra": "fr",
+    "spanish": "es",
+    "spa": "es",
+    "italian": "it",
+    "ita": "it",
+    "polish": "pl",
+    "pol": "pl",
+    "portuguese": "pt",
+    "por": "pt",
+    "dutch": "nl",
+    "nld": "nl",
+    "bulgarian": "bg",
+    "bul": "bg",
+    "belarusian": "be",
+    "bel": "be",
+}
+
+
+def normalise_language(item: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """Set ``language`` from the title (then the container title and names) when absent;
+    write a language name ("Ukrainian", "укр.") as its ISO 639-1 code."""
+    from cslkit.normalisers.changes import change
+
+    current = item.get("language")
+    if isinstance(current, str) and current.strip():
+        code = _LANGUAGE_NAMES.get(current.strip().casefold().rstrip("."))
+        if code is None or code == current:
+            return item, []
+        return {**item, "language": code}, [
+            change(item, "set-language", "language", current, code, "ISO 639-1 code")
+        ]
+    if "language" in item and current is not None and not isinstance(current, str):
+        return item, []
+    code = detect_item_language(item)
+    if code is None:
+        return item, []
+    return {**item, "language": code}, [
+        change(item, "set-language", "language", current, code, "detected from the title and names")
+    ]
+
+
+def detect_item_language(item: dict[str, Any]) -> str | None:
+    """The language of an item's own text: its title, else title, container and names."""
+    title = item.get("title") if isinstance(item.get("title"), str) else ""
+    found = detect_language(title) if title else None
+    if found:
+        return found
+    pieces = [title]
+    for key in ("container-title", "publisher"):
+        if isinstance(item.get(key), str):
+            pieces.append(item[key])
+    for name in item.get("author") or [] if isinstance(item.get("author"), list) else []:
+        if isinstance(name, dict):
+            pieces.extend(
+                v
+                for k, v in name.items()
+                if k in ("family", "given", "literal") and isinstance(v, str)
+            )
+    return detect_language(" ".join(p for p in pieces if p))

@@ -1,0 +1,138 @@
+"""Container titles: the journal's full title in ``container-title``, its NLM abbreviation
+in ``container-title-short``, written the same way for every item of a list.
+
+The table (about 22,000 journals) comes from the NLM Catalog via JabRef's CC0 lists; see
+tools/normalisers/build_journal_abbreviations.py.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from cslkit.model import Problem
+from cslkit.normalisers.base import Item
+from cslkit.normalisers.changes import change
+
+_NON_WORD_RE = re.compile(r"[\W_]+")
+_QUALIFIER_RE = re.compile(r"\s*(?:\([^)]*\)|\s/\s.*|\s:\s.*)$")
+
+
+def fold(title: str) -> str:
+    """A comparison key: case, accents, punctuation, "&"/"and" and a leading "The" ignored."""
+    text = title.casefold().replace("&", " and ")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = " ".join(_NON_WORD_RE.sub(" ", text).split())
+    return text[4:] if text.startswith("the ") else text
+
+
+def _looks_title_cased(title: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", title) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+class JournalTable(NamedTuple):
+    abbreviation_by_full: dict[str, str]  # fold(full title) -> NLM abbreviation
+    full_by_abbreviation: dict[
+        str, str | None
+    ]  # fold(abbreviation) -> full title (None: unknown or ambiguous)
+    abbreviation_by_key: dict[str, str]  # fold(abbreviation) -> the abbreviation as NLM writes it
+
+
+@lru_cache(maxsize=1)
+def journal_table() -> JournalTable:
+    """The bundled table, read once (it is immutable)."""
+    data = (
+        resources.files("cslkit.normalisers")
+        .joinpath("data/journal-abbreviations.tsv.gz")
+        .read_bytes()
+    )
+    by_full: dict[str, str] = {}
+    fulls: dict[str, set[str]] = {}
+    by_key: dict[str, str] = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        full, _, abbreviation = line.partition("\t")
+        if not abbreviation:
+            continue
+        by_full.setdefault(fold(full), abbreviation)
+        bare = _QUALIFIER_RE.sub("", full)
+        if bare != full:
+            by_full.setdefault(fold(bare), abbreviation)
+        key = fold(abbreviation)
+        by_key.setdefault(key, abbreviation)
+        if _looks_title_cased(bare):
+            fulls.setdefault(key, set()).add(bare)
+        else:
+            fulls.setdefault(key, set())
+    by_abbreviation = {
+        key: (next(iter(names)) if len(names) == 1 else None) for key, names in fulls.items()
+    }
+    return JournalTable(by_full, by_abbreviation, by_key)
+
+
+def normalise_container_titles(item: Item) -> tuple[Item, list[Problem]]:
+    """Full title in container-title, NLM abbreviation in container-title-short."""
+    title = item.get("container-title")
+    short = item.get("container-title-short")
+    legacy = item.get("journalAbbreviation")
+    result, changes = item, []
+
+    def put(key: str, new: str | None, why: str) -> None:
+        nonlocal result
+        if result is item:
+            result = dict(item)
+        old = result.get(key)
+        if new is None:
+            result.pop(key, None)
+        else:
+            result[key] = new
+        changes.append(change(item, "normalised-container-title", key, old, new, why))
+
+    if (
+        isinstance(legacy, str)
+        and legacy.strip()
+        and not (isinstance(short, str) and short.strip())
+    ):
+        put(
+            "container-title-short",
+            legacy.strip(),
+            "journalAbbreviation is CSL's older name for it",
+        )
+        put("journalAbbreviation", None, "moved to container-title-short")
+        short = legacy.strip()
+    if not isinstance(title, str) or not title.strip():
+        if isinstance(short, str) and short.strip():
+            full = journal_table().full_by_abbreviation.get(fold(short))
+            if full:
+                put("container-title", full, "full title from the NLM journal list")
+        return result, changes
+    table = journal_table()
+    key = fold(title)
+    if key in table.abbreviation_by_key and key not in table.abbreviation_by_full:
+        # container-title holds an abbreviation ("N Engl J Med", "N. Engl. J. Med.").
+        abbreviation = table.abbreviation_by_key[key]
+        if not isinstance(short, str) or fold(short) == key:
+            if short != abbreviation:
+                put("container-title-short", abbreviation, "NLM abbreviation")
+            full = table.full_by_abbreviation.get(key)
+            if full and full != title:
+                put("container-title", full, "full title from the NLM journal list")
+        return result, changes
+    abbreviation = table.abbreviation_by_full.get(key)
+    if abbreviation is None or abbreviation == title:
+        return result, changes
+    if not isinstance(short, str) or not short.strip():
+        put("container-title-short", abbreviation, "NLM abbreviation of the journal")
+    elif short != abbreviation and fold(short) == fold(abbreviation):
+        put(
+            "container-title-short",
+            abbreviation,
+            "NLM form of the abbreviation, the same for the whole list",
+        )
+    return result, changes

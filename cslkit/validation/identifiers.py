@@ -1,0 +1,120 @@
+"""Identifier syntax: DOI, PMID, PMCID, ISSN, ISBN and URL checks and clean-ups.
+
+Shared by the validator (which reports) and the normaliser (which cleans); pure functions
+on strings, no network.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Crossref's recommended pattern for modern DOIs, anchored; the suffix may contain
+# anything printable but whitespace.
+DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+DOI_IN_TEXT_RE = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+", re.IGNORECASE)
+_DOI_PREFIX_RE = re.compile(
+    r"^(?:(?:https?://)?(?:dx\.)?doi\.org/|doi\s*[:.]?\s*|https?://[^/\s]*doi[^/\s]*/)",
+    re.IGNORECASE,
+)
+PMID_RE = re.compile(r"^\d{1,8}$")
+PMID_IN_TEXT_RE = re.compile(r"\bPMID\s*[:.]?\s*(\d{1,8})\b", re.IGNORECASE)
+PMCID_RE = re.compile(r"^PMC\d{1,9}$")
+PMCID_IN_TEXT_RE = re.compile(r"\bPMC\s*(?:ID\s*[:.]?\s*)?(?:PMC)?(\d{3,9})\b", re.IGNORECASE)
+ISSN_RE = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
+URL_RE = re.compile(r"^(?:https?|ftp)://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
+URL_IN_TEXT_RE = re.compile(r"\b(?:https?|ftp)://[^\s<>\"]+", re.IGNORECASE)
+_TRAILING_PUNCT = ".,;:)]}>'\""
+
+
+def strip_trailing_punctuation(text: str) -> str:
+    """Drop sentence punctuation glued to an identifier's end ("10.1/x." -> "10.1/x").
+
+    A closing parenthesis is kept when the identifier also opens one, as in
+    "10.1016/S0140-6736(10)60834-3".
+    """
+    while text and text[-1] in _TRAILING_PUNCT:
+        if text[-1] == ")" and text.count("(") >= text.count(")"):
+            break
+        text = text[:-1]
+    return text
+
+
+def clean_doi(value: str) -> str:
+    """A DOI without URL or "doi:" prefix, spaces and trailing punctuation, lower-cased.
+
+    DOIs are case-insensitive by definition, so lower case makes them comparable.
+    """
+    text = value.strip()
+    text = _DOI_PREFIX_RE.sub("", text).strip()
+    text = re.sub(r"\s+", "", text)
+    return strip_trailing_punctuation(text).lower()
+
+
+def doi_ok(value: str) -> bool:
+    return bool(DOI_RE.match(value.strip()))
+
+
+def pmid_ok(value: str) -> bool:
+    return bool(PMID_RE.match(value.strip())) and int(value) > 0
+
+
+def clean_pmid(value: str) -> str:
+    text = re.sub(r"^\s*PMID\s*[:.]?\s*", "", value, flags=re.IGNORECASE)
+    return strip_trailing_punctuation(text.strip())
+
+
+def clean_pmcid(value: str) -> str:
+    text = re.sub(r"\s+", "", value).upper()
+    text = re.sub(r"^PMCID:?", "", text)
+    text = strip_trailing_punctuation(text)
+    return text if text.startswith("PMC") else "PMC" + text if text.isdigit() else text
+
+
+def pmcid_ok(value: str) -> bool:
+    return bool(PMCID_RE.match(value.strip()))
+
+
+def issn_check_digit(first_seven: str) -> str:
+    total = sum(int(d) * w for d, w in zip(first_seven, range(8, 1, -1), strict=True))
+    digit = (11 - total % 11) % 11
+    return "X" if digit == 10 else str(digit)
+
+
+def issn_ok(value: str) -> bool:
+    text = value.strip()
+    if not ISSN_RE.match(text):
+        return False
+    digits = text.replace("-", "").upper()
+    return issn_check_digit(digits[:7]) == digits[7]
+
+
+def clean_issn(value: str) -> str:
+    """Upper-case X and the hyphen in the middle ("00284793" -> "0028-4793")."""
+    digits = re.sub(r"[\s\-‐‑–]", "", value.strip()).upper()
+    if re.fullmatch(r"\d{7}[\dX]", digits):
+        return f"{digits[:4]}-{digits[4:]}"
+    return value.strip()
+
+
+def split_multi(value: str) -> list[str]:
+    """Several ISSNs or ISBNs in one field ("1234-5679, 2345-6789") as a list."""
+    return [part for part in re.split(r"[,;]\s*|\s+(?=\d{4}-)", value.strip()) if part]
+
+
+def isbn_digits(value: str) -> str:
+    return re.sub(r"[\s\-‐‑–]", "", value.strip()).upper()
+
+
+def isbn_ok(value: str) -> bool:
+    digits = isbn_digits(re.sub(r"^ISBN(?:-1[03])?:?\s*", "", value.strip(), flags=re.IGNORECASE))
+    if re.fullmatch(r"\d{9}[\dX]", digits):
+        total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits))
+        return total % 11 == 0
+    if re.fullmatch(r"97[89]\d{10}", digits):
+        total = sum((1 if i % 2 == 0 else 3) * int(c) for i, c in enumerate(digits))
+        return total % 10 == 0
+    return False
+
+
+def url_ok(value: str) -> bool:
+    return bool(URL_RE.match(value.strip()))

@@ -197,9 +197,9 @@ def _item_strings(item: Mapping[str, Any]) -> list[str]:
 
 
 def _transliterate_name_part(value: str, part: str, lang: str) -> str:
-    """Like :func:`transliterate`, but initials written together ("ЮЯ") stay initials ("YuYa")."""
+    """Like :func:`transliterate`, but initials written together ("ЮЯ") stay initials ("Yu Ya")."""
     if part == "given" and _INITIALS_RUN.fullmatch(value):
-        return "".join(transliterate(letter, lang) for letter in value)
+        return " ".join(transliterate(letter, lang) for letter in value)
     return transliterate(value, lang)
 
 
@@ -209,39 +209,57 @@ def prepare_references(
     """Latin-script copies of ``items`` for a "References" list, and a suffix per item id.
 
     Cyrillic names and text fields are transliterated by the item's language (see
-    :func:`detect_language`); an English title in ``custom["translated-title"]`` follows
-    the transliterated title in square brackets. The copy's ``language`` becomes ``"en"``
-    (the entry is now in Latin script, so a style's per-item terms are English) and the
-    original tag is kept in ``custom["original-language"]``. The suffix ("[in Ukrainian]"
-    or "[in Russian]") is for the renderer to append at the end of the entry. Items
-    without Cyrillic text are returned unchanged (as copies) and get no suffix. The
-    inputs are never mutated.
+    :func:`detect_language`). A work written in Ukrainian or Russian (its ``language``
+    says so, or its title is Cyrillic) also gets its English title from
+    ``custom["translated-title"]`` in square brackets after the transliterated title, the
+    suffix "[in Ukrainian]" or "[in Russian]" for the renderer to append at the end of the
+    entry, and ``language`` "en" in the copy (the entry is now in Latin script, so a
+    style's per-item terms are English; the original tag is kept in
+    ``custom["original-language"]``). An English work whose authors are spelt in Cyrillic
+    only has the names transliterated. Items without Cyrillic text are returned unchanged
+    (as copies). The inputs are never mutated.
     """
     prepared: list[dict[str, Any]] = []
     suffixes: dict[str, str] = {}
     for item in items:
         copied = copy.deepcopy(item)
         lang = detect_language(item)
-        if lang is None:
-            prepared.append(copied)
-            continue
-        for field in _TEXT_FIELDS:
-            if isinstance(copied.get(field), str):
-                copied[field] = transliterate(copied[field], lang)
-        for field in _NAME_FIELDS:
-            for name in copied.get(field) or []:
-                if isinstance(name, dict):
-                    for part in _NAME_PARTS:
-                        if isinstance(name.get(part), str):
-                            name[part] = _transliterate_name_part(name[part], part, lang)
-        custom = copied.setdefault("custom", {})
-        translated = custom.get("translated-title") if isinstance(custom, dict) else None
-        if isinstance(translated, str) and translated.strip() and copied.get("title"):
-            copied["title"] = f"{copied['title']} [{translated.strip()}]"
-        if isinstance(custom, dict):
-            custom["original-language"] = item.get("language") or lang
-        copied["language"] = "en"
+        if lang is not None:
+            _transliterate_fields(copied, lang)
+            if _written_in_cyrillic_language(item):
+                _mark_translated(copied, item, lang)
+                if "id" in item:
+                    suffixes[str(item["id"])] = SUFFIXES[lang]
         prepared.append(copied)
-        if "id" in item:
-            suffixes[str(item["id"])] = SUFFIXES[lang]
     return prepared, suffixes
+
+
+def _written_in_cyrillic_language(item: Mapping[str, Any]) -> bool:
+    if normalise_lang(item.get("language")):
+        return True
+    title = item.get("title") or item.get("container-title")
+    return isinstance(title, str) and bool(_CYRILLIC.search(title))
+
+
+def _transliterate_fields(item: dict[str, Any], lang: str) -> None:
+    for field in _TEXT_FIELDS:
+        if isinstance(item.get(field), str):
+            item[field] = transliterate(item[field], lang)
+    for field in _NAME_FIELDS:
+        for name in item.get(field) or []:
+            if isinstance(name, dict):
+                for part in _NAME_PARTS:
+                    if isinstance(name.get(part), str):
+                        name[part] = _transliterate_name_part(name[part], part, lang)
+
+
+def _mark_translated(copied: dict[str, Any], original: Mapping[str, Any], lang: str) -> None:
+    """The English title in brackets, the language "en", the original tag in custom."""
+    custom = copied.get("custom")
+    if not isinstance(custom, dict):
+        custom = copied["custom"] = {}
+    translated = custom.get("translated-title")
+    if isinstance(translated, str) and translated.strip() and copied.get("title"):
+        copied["title"] = f"{copied['title']} [{translated.strip()}]"
+    custom["original-language"] = original.get("language") or lang
+    copied["language"] = "en"

@@ -128,7 +128,7 @@ def test_prepare_references_ukrainian_item() -> None:
     item = items[0]
     assert item["author"] == [
         {"family": "Kovalenko", "given": "Yurii Yaroslavovych"},
-        {"family": "Shcherbak", "given": "YeYu"},
+        {"family": "Shcherbak", "given": "Ye Yu"},
     ]
     assert item["title"] == "Hostryi pankreatyt u ditei [Acute pancreatitis in children]"
     assert item["container-title"] == "Khirurhiia dytiachoho viku"
@@ -182,3 +182,26 @@ def test_cli_transliterate_argument_stdin_and_bad_language() -> None:
     assert done.returncode == 2
     assert done.stderr.startswith("cslkit: error: unknown language 'de'")
     assert done.stdout == ""
+
+
+def test_english_work_with_cyrillic_author_names_gets_no_language_note() -> None:
+    item = {
+        "id": "x",
+        "type": "article-journal",
+        "title": "Pancreatitis in children",
+        "author": [{"family": "Коваленко", "given": "Юрій"}],
+        "custom": {"translated-title": "ignored: the title is already English"},
+    }
+    [prepared], suffixes = prepare_references([item])
+    assert prepared["author"] == [{"family": "Kovalenko", "given": "Yurii"}]
+    assert prepared["title"] == "Pancreatitis in children"
+    assert "language" not in prepared
+    assert suffixes == {}
+
+
+def test_references_list_through_the_renderer() -> None:
+    [entry] = cslkit.render([UK_ARTICLE], style="vancouver", transliterate=True)
+    assert entry.startswith("1. Kovalenko YY, Shcherbak YY. Hostryi pankreatyt u ditei ")
+    assert "[Acute pancreatitis in children]" in entry
+    assert entry.endswith("[in Ukrainian]")
+    assert not any("\u0400" <= char <= "\u04ff" for char in entry)  # no Cyrillic left

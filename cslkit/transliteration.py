@@ -12,6 +12,11 @@ Two systems, both ASCII-only, chosen per language:
   Э = e, soft and hard signs dropped. A medical References list then spells Russian
   journals as PubMed does, and every letter maps to plain ASCII.
 
+Both tables are our own: on the tricky cases the PyPI libraries follow other systems —
+``transliterate`` 1.10.2 gives "Zhorany", "Znam'janka", "Kyyiv"; ``cyrtranslit`` 1.2.0 the
+scholarly "Jenakijeve", "Xmel'nyc'kyj"; ``iuliia`` 0.13 has no Ukrainian schema and its
+BGN/PCGN leaves "ё" as is and writes "ZhURNAL".
+
 A capital that stands for several Latin letters is written in title case ("Щука" →
 "Shchuka") unless its word is in capitals ("ЩУКА" → "SHCHUKA"). Text that is not
 Cyrillic passes unchanged.

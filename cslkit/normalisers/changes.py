@@ -6,7 +6,7 @@ from typing import Any
 
 from cslkit.model import Problem
 from cslkit.validation.codes import problem
-from cslkit.validation.rules import show
+from cslkit.validation.values import show
 
 
 def change(item: dict[str, Any], code: str, field: str, old: Any, new: Any, why: str) -> Problem:

@@ -9,7 +9,7 @@ from typing import Any
 from cslkit.model import Problem
 from cslkit.normalisers.base import Item
 from cslkit.normalisers.changes import change
-from cslkit.validation.rules import is_et_al
+from cslkit.validation.values import is_et_al
 from cslkit.validation.variables import NAME_VARIABLES
 
 _UPPER = "A-ZА-ЯІЇЄҐЁЎÀ-ÖØ-ÞĀ-Ž"

@@ -8,16 +8,16 @@ field (it reports, never raises), because input comes from users and other tools
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from cslkit.model import Problem
-from cslkit.normalisers import pages as page_tools
 from cslkit.validation import identifiers as ids
+from cslkit.validation import pageranges as page_tools
 from cslkit.validation.codes import problem
+from cslkit.validation.values import is_et_al, is_number, json_type, show
 from cslkit.validation.variables import (
     ALL_KEYS,
     DATE_KEYS,
@@ -63,35 +63,6 @@ class Rule(NamedTuple):
     kind: str  # "item" or "list"
     check: Callable[..., Iterable[Problem]]
     description: str
-
-
-def show(value: Any, limit: int = 60) -> str:
-    """A short JSON rendering of a value for messages."""
-    try:
-        text = json.dumps(value, ensure_ascii=False, default=repr)
-    except (TypeError, ValueError, RecursionError):
-        text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list | tuple):
-        return "an array"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
-def is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 # -- structure ---------------------------------------------------------------------
@@ -216,15 +187,7 @@ def check_value_types(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
 
 # -- names ---------------------------------------------------------------------------
 
-_ET_AL_RE = re.compile(
-    r"^\s*(?:et\.?\s*al\.?|та\s+ін\.?|и\s+др\.?|і\s+ін\.?|u\.\s*a\.|et\s+coll\.?)\s*$",
-    re.IGNORECASE,
-)
 _INITIALS_RE = re.compile(r"^(?:[A-ZА-ЯІЇЄҐЁ]\.?\s?){1,3}$")
-
-
-def is_et_al(text: str) -> bool:
-    return bool(_ET_AL_RE.match(text))
 
 
 def _check_one_name(name: Any, key: str, index: int, ctx: Context) -> Iterator[Problem]:

@@ -1,0 +1,46 @@
+"""Small helpers on JSON values shared by the validator and the normalisers."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+
+def show(value: Any, limit: int = 60) -> str:
+    """A short JSON rendering of a value for messages."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=repr)
+    except (TypeError, ValueError, RecursionError):
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list | tuple):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+_ET_AL_RE = re.compile(
+    r"^\s*(?:et\.?\s*al\.?|та\s+ін\.?|и\s+др\.?|і\s+ін\.?|u\.\s*a\.|et\s+coll\.?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_et_al(text: str) -> bool:
+    return bool(_ET_AL_RE.match(text))

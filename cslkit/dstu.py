@@ -8,12 +8,21 @@ heading from ``author`` and the statement of responsibility from ``contributor``
 :func:`prepare_items` moves the authors of four-or-more-author items to the front of
 ``contributor`` in render-time copies. The renderer calls it for every style whose
 ``<info>`` carries ``<link href="urn:cslkit:dstu-responsibility" rel="documentation"/>``.
+
+The standard also wants each entry's abbreviations in the entry's own language ("та ін." /
+"и др." / "et al."), and real lists rarely fill ``language``: the copies of items without
+it get the language of their title (:func:`cslkit.normalisers.language.detect_language`),
+and a Latin-script title the language cannot be told of counts as English.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
+
+_LATIN = re.compile("[A-Za-z]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 # A style that wants :func:`prepare_items` applied declares this link in its <info>.
 STYLE_LINK = "urn:cslkit:dstu-responsibility"
@@ -24,18 +33,34 @@ MAX_HEADING_AUTHORS = 3
 def prepare_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Copies of ``items`` in which works by four or more authors have them as contributors.
 
-    Items with one to three authors (or none) are returned as they are; the inputs are
-    never mutated.
+    Items without ``language`` get the one their title is written in (when it can be
+    told). Other items are returned as they are; the inputs are never mutated.
     """
     prepared: list[dict[str, Any]] = []
     for item in items:
         authors = item.get("author")
+        copied = item
         if isinstance(authors, list) and len(authors) > MAX_HEADING_AUTHORS:
-            moved = {key: value for key, value in item.items() if key != "author"}
-            moved["contributor"] = copy.deepcopy(authors) + copy.deepcopy(
+            copied = {key: value for key, value in item.items() if key != "author"}
+            copied["contributor"] = copy.deepcopy(authors) + copy.deepcopy(
                 item.get("contributor") or []
             )
-            prepared.append(moved)
-        else:
-            prepared.append(item)
+        if not item.get("language"):
+            language = guess_language(item)
+            if language:
+                copied = dict(copied, language=language)
+        prepared.append(copied)
     return prepared
+
+
+def guess_language(item: dict[str, Any]) -> str | None:
+    """The language of the item's title (or container title): "uk", "ru", "en", "de"..."""
+    from cslkit.normalisers.language import detect_language
+
+    text = item.get("title") or item.get("container-title")
+    if not isinstance(text, str) or not text.strip():
+        return None
+    language = detect_language(text)
+    if language is None and _LATIN.search(text) and not _CYRILLIC.search(text):
+        return "en"
+    return language

@@ -149,3 +149,18 @@ def test_styles_are_valid_csl_1_0_2(style: str, shared_data: Path) -> None:
     schema = etree.RelaxNG(etree.parse(str(shared_data / "csl-schema" / "derived" / "csl.rng")))
     document = etree.parse(str(ROOT / "styles" / f"{style}.csl"))
     assert schema.validate(document), schema.error_log
+
+
+def test_items_without_language_get_the_terms_of_their_title_language() -> None:
+    base = {"type": "article-journal", "issued": {"date-parts": [[2001]]}, "volume": "2",
+            "issue": "3", "page": "4-9", "author": [{"family": "Ivanov", "given": "I."}]}
+    items = [
+        dict(base, id="en", title="Acute pancreatitis in adults", **{"container-title": "Lancet"}),
+        dict(base, id="uk", title="Гострий панкреатит у дорослих", **{"container-title": "Хірургія"}),
+        dict(base, id="ru", title="Острый панкреатит у взрослых", **{"container-title": "Хирургия"}),
+    ]
+    entries = [entry_text(e) for e in cslkit.render(items, style=SHORT)]
+    assert entries[0].endswith("Lancet. 2001. Vol. 2, No. 3. P. 4–9.")
+    assert entries[1].endswith("Хірургія. 2001. Т. 2, № 3. С. 4–9.")
+    assert entries[2].endswith("Хирургия. 2001. Т. 2, № 3. С. 4–9.")
+    assert "language" not in items[0]  # the caller's items are untouched

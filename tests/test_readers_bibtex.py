@@ -224,3 +224,27 @@ def test_real_cyrillic_files_read_without_loss(shared_data):
     assert student["андріяш2014мутантні"]["author"][0] == {"family": "Андріяш", "given": "ГС"}
     assert student["андріяш2014мутантні"]["issue"] == "7,№ 3"
     assert student["пирог2010загальна"]["publisher"] == "Київ, РВЦ НУХТ"
+
+
+def test_crossref_and_xdata_are_inherited_as_biblatex_does():
+    items = READER.read(
+        "@xdata{pub, publisher = {Наука}, location = {М.}}\n"
+        "@book{parent, title = {Собрание сочинений}, author = {Толстой, Лев}, year = 1990,"
+        " xdata = {pub}, shorttitle = {Соч.}}\n"
+        "@inbook{child, title = {Война и мир}, crossref = {parent}, pages = {1--100}}\n"
+        "@inbook{dated, title = {Другое}, crossref = {parent}, year = 1991}\n"
+        "@inbook{orphan, title = {Сирота}, crossref = {nowhere}}\n"
+    )
+    by_id = {item["id"]: item for item in items}
+    assert "pub" not in by_id  # xdata holds fields, it is not a reference
+    assert by_id["parent"]["publisher"] == "Наука"
+    child = by_id["child"]
+    assert child["title"] == "Война и мир"
+    assert child["container-title"] == "Собрание сочинений"  # parent title -> booktitle
+    assert child["container-author"] == [{"family": "Толстой", "given": "Лев"}]
+    assert child["publisher"] == "Наука" and child["publisher-place"] == "М."
+    assert child["issued"] == {"date-parts": [[1990]]}
+    assert "title-short" not in child  # short titles are not inherited
+    assert by_id["dated"]["issued"] == {"date-parts": [[1991]]}  # its own year wins
+    (problem,) = items.problems
+    assert problem.code == "missing-crossref" and problem.item_id == "orphan"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from cslkit.errors import InputError
@@ -485,83 +486,16 @@ class BibtexReader:
         return 0.7
 
     def read(self, text: str) -> Items:
-        import bibtexparser
-        from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, String
-
         if not text.strip():
             return Items()
-        library = bibtexparser.parse_string(text, parse_stack=[])
-        items = Items()
-        macros: dict[str, str] = {}
+        entries, problems, has_strings = _split_entries(text)
+        items = Items(problems=problems)
+        _resolve_xdata_and_crossrefs(entries, items.problems)
         seen_ids: set[str] = set()
-        position = 0
-        for block in library.blocks:
-            if isinstance(block, String):
-                unknown: list[str] = []
-                macros[block.key.lower()] = expand_value(block.value, macros, unknown)
-                continue
-            entry = None
-            line = (block.start_line or 0) + 1
-            if isinstance(block, Entry):
-                entry = block
-            elif isinstance(block, DuplicateFieldKeyBlock):
-                entry = block.ignore_error_block
-                items.problems.append(
-                    Problem(
-                        "duplicate-field",
-                        "warning",
-                        entry.key,
-                        ", ".join(sorted(block.duplicate_keys)),
-                        f"entry {entry.key!r} at line {line} repeats the field(s) "
-                        f"{', '.join(sorted(block.duplicate_keys))}; the first value was kept",
-                        "remove the repeated field",
-                        position=position,
-                    )
-                )
-            elif isinstance(block, DuplicateBlockKeyBlock) and isinstance(
-                block.ignore_error_block, Entry
-            ):
-                entry = block.ignore_error_block
-            elif hasattr(block, "error"):
-                key_match = _KEY_IN_RAW.search(block.raw or "")
-                key = key_match.group(1) if key_match else None
-                reason = _failure_reason(block.error)
-                items.problems.append(
-                    Problem(
-                        "unreadable-entry",
-                        "error",
-                        key,
-                        None,
-                        f"entry {key or '(no key)'} at line {line} cannot be read ({reason}); skipped",
-                        "check its braces, quotes and commas",
-                        position=position,
-                    )
-                )
-                position += 1
-                continue
-            if entry is None:
-                continue
-            unknown = []
-            fields: dict[str, str] = {}
-            for field in entry.fields:
-                pieces = _recover_missing_commas(field.key.strip().lower(), field.value)
-                if len(pieces) > 1:
-                    items.problems.append(
-                        Problem(
-                            "missing-comma",
-                            "warning",
-                            entry.key,
-                            pieces[1][0],
-                            f"entry {entry.key!r} at line {line}: no comma before the field "
-                            f"{pieces[1][0]!r}; read it as a separate field",
-                            "add the comma",
-                            position=position,
-                        )
-                    )
-                for key_name, raw_value in pieces:
-                    if key_name not in fields:
-                        fields[key_name] = expand_value(raw_value, macros, unknown)
-            item = entry_to_item(entry.key, entry.entry_type, fields)
+        for position, raw in enumerate(entries):
+            if raw.entry_type in ("xdata", "@failed"):
+                continue  # xdata holds fields for other entries; a failed entry holds its place
+            item = entry_to_item(raw.key, raw.entry_type, raw.fields)
             item_key = str(item["id"])
             if item_key in seen_ids:
                 new_id = _unique(item_key, seen_ids)
@@ -571,35 +505,254 @@ class BibtexReader:
                         "warning",
                         item_key,
                         "id",
-                        f"entry key {item_key!r} at line {line} is used twice; this one was renamed {new_id!r}",
+                        f"entry key {item_key!r} at line {raw.line} is used twice; "
+                        f"this one was renamed {new_id!r}",
                         "give each entry its own key",
                         position=position,
                     )
                 )
                 item["id"] = item_key = new_id
             seen_ids.add(item_key)
-            for macro in unknown:
-                items.problems.append(
-                    Problem(
-                        "undefined-macro",
-                        "warning",
-                        item_key,
-                        None,
-                        f"entry {item_key!r} at line {line} uses the undefined @string macro {macro!r}; "
-                        "its name was kept as text",
-                        "define it with @string or brace the value",
-                        position=position,
-                    )
-                )
             items.append(item)
-            position += 1
-        if not items and (items.problems or not library.strings):
+        if not items and (items.problems or not has_strings):
             first = items.problems[0].message if items.problems else "no @entry found"
             raise InputError(
                 f"not readable as BibTeX: {first}",
                 hint="check the file is BibTeX/biblatex, or name the format with --from",
             )
+        items.problems.sort(key=lambda p: -1 if p.position is None else p.position)
         return items
+
+
+@dataclass
+class _RawEntry:
+    key: str
+    entry_type: str
+    fields: dict[str, str]
+    line: int
+
+
+def _split_entries(text: str) -> tuple[list[_RawEntry], list[Problem], bool]:
+    """bibtexparser's blocks -> entries with macro-resolved LaTeX fields, and the problems."""
+    import bibtexparser
+    from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, String
+
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    entries: list[_RawEntry] = []
+    problems: list[Problem] = []
+    macros: dict[str, str] = {}
+    has_strings = False
+    for block in library.blocks:
+        if isinstance(block, String):
+            has_strings = True
+            macros[block.key.lower()] = expand_value(block.value, macros, [])
+            continue
+        position = len(entries)
+        line = (block.start_line or 0) + 1
+        entry = None
+        if isinstance(block, Entry):
+            entry = block
+        elif isinstance(block, DuplicateFieldKeyBlock):
+            entry = block.ignore_error_block
+            repeated = ", ".join(sorted(block.duplicate_keys))
+            problems.append(
+                Problem(
+                    "duplicate-field",
+                    "warning",
+                    entry.key,
+                    repeated,
+                    f"entry {entry.key!r} at line {line} repeats the field(s) {repeated}; "
+                    "the first value was kept",
+                    "remove the repeated field",
+                    position=position,
+                )
+            )
+        elif isinstance(block, DuplicateBlockKeyBlock) and isinstance(
+            block.ignore_error_block, Entry
+        ):
+            entry = block.ignore_error_block
+        elif hasattr(block, "error"):
+            key_match = _KEY_IN_RAW.search(block.raw or "")
+            key = key_match.group(1) if key_match else None
+            problems.append(
+                Problem(
+                    "unreadable-entry",
+                    "error",
+                    key,
+                    None,
+                    f"entry {key or '(no key)'} at line {line} cannot be read "
+                    f"({_failure_reason(block.error)}); skipped",
+                    "check its braces, quotes and commas",
+                    position=position,
+                )
+            )
+            entries.append(_RawEntry(key or "", "@failed", {}, line))  # keeps positions true
+            continue
+        if entry is None:
+            continue
+        unknown: list[str] = []
+        fields: dict[str, str] = {}
+        for field in entry.fields:
+            pieces = _recover_missing_commas(field.key.strip().lower(), field.value)
+            if len(pieces) > 1:
+                problems.append(
+                    Problem(
+                        "missing-comma",
+                        "warning",
+                        entry.key,
+                        pieces[1][0],
+                        f"entry {entry.key!r} at line {line}: no comma before the field "
+                        f"{pieces[1][0]!r}; read it as a separate field",
+                        "add the comma",
+                        position=position,
+                    )
+                )
+            for key_name, raw_value in pieces:
+                if key_name not in fields:
+                    fields[key_name] = expand_value(raw_value, macros, unknown)
+        for macro in unknown:
+            problems.append(
+                Problem(
+                    "undefined-macro",
+                    "warning",
+                    entry.key,
+                    None,
+                    f"entry {entry.key!r} at line {line} uses the undefined @string macro "
+                    f"{macro!r}; its name was kept as text",
+                    "define it with @string or brace the value",
+                    position=position,
+                )
+            )
+        entries.append(_RawEntry(entry.key, entry.entry_type.strip().lower(), fields, line))
+    return entries, problems, has_strings
+
+
+# biblatex's default data inheritance (crossref/xdata): fields never inherited, and the
+# fields renamed on the way from a parent type to a child type.
+_NOT_INHERITED = frozenset(
+    {
+        "ids",
+        "crossref",
+        "xref",
+        "entryset",
+        "entrysubtype",
+        "execute",
+        "label",
+        "options",
+        "presort",
+        "related",
+        "relatedoptions",
+        "relatedstring",
+        "relatedtype",
+        "shorthand",
+        "shorthandintro",
+        "sortkey",
+        "xdata",
+    }
+)
+_MULTIVOLUME = frozenset({"mvbook", "mvcollection", "mvproceedings", "mvreference"})
+_WHOLE_WORKS = frozenset({"book", "collection", "proceedings", "reference"})
+_PARTS = frozenset(
+    {
+        "inbook",
+        "bookinbook",
+        "suppbook",
+        "incollection",
+        "suppcollection",
+        "inproceedings",
+        "inreference",
+    }
+)
+_TITLE_FIELDS = ("title", "subtitle", "titleaddon")
+_SHORT_TITLES = frozenset({"shorttitle", "sorttitle", "indextitle", "indexsorttitle"})
+
+
+# A date is one unit: a child with its own year does not take its parent's date or month.
+_DATE_GROUPS = (
+    frozenset({"date", "year", "month", "day"}),
+    frozenset({"origdate", "origyear"}),
+    frozenset({"eventdate", "eventyear"}),
+)
+
+
+def _date_given(fields: dict[str, str], field: str) -> bool:
+    return any(field in group and not group.isdisjoint(fields) for group in _DATE_GROUPS)
+
+
+def _inherited_name(parent_type: str, child_type: str, field: str) -> str | None:
+    """The child field a parent's field fills (None: not inherited)."""
+    if field in _NOT_INHERITED:
+        return None
+    if parent_type in _MULTIVOLUME and (child_type in _WHOLE_WORKS or child_type in _PARTS):
+        prefix = "main"
+    elif parent_type in _WHOLE_WORKS and child_type in _PARTS:
+        prefix = "book"
+    elif parent_type == "periodical" and child_type in ("article", "suppperiodical"):
+        prefix = "journal"
+    else:
+        return field
+    if field in _SHORT_TITLES:
+        return None
+    if field in _TITLE_FIELDS:
+        return "journaltitle" if prefix == "journal" and field == "title" else prefix + field
+    return field
+
+
+def _resolve_xdata_and_crossrefs(entries: list[_RawEntry], problems: list[Problem]) -> None:
+    """Fill fields from ``xdata`` and ``crossref`` parents, as biblatex does (child wins)."""
+    by_key = {raw.key.lower(): raw for raw in entries if raw.entry_type != "@failed"}
+    resolved: set[str] = set()
+
+    def resolve(raw: _RawEntry, chain: tuple[str, ...]) -> None:
+        key = raw.key.lower()
+        if key in resolved or key in chain:
+            return
+        for name in [n.strip() for n in raw.fields.get("xdata", "").split(",") if n.strip()]:
+            source = by_key.get(name.lower())
+            if source is None:
+                _missing_parent(raw, "xdata", name)
+                continue
+            resolve(source, (*chain, key))
+            for field, value in source.fields.items():
+                if field not in _NOT_INHERITED and not _date_given(raw.fields, field):
+                    raw.fields.setdefault(field, value)
+        parent_key = raw.fields.get("crossref", "").strip()
+        if parent_key:
+            parent = by_key.get(parent_key.lower())
+            if parent is None:
+                _missing_parent(raw, "crossref", parent_key)
+            else:
+                resolve(parent, (*chain, key))
+                for field, value in parent.fields.items():
+                    target = _inherited_name(parent.entry_type, raw.entry_type, field)
+                    if target and not _date_given(raw.fields, target):
+                        raw.fields.setdefault(target, value)
+                    if (
+                        field == "author"
+                        and parent.entry_type in ("book", "mvbook")
+                        and (raw.entry_type in ("inbook", "bookinbook", "suppbook"))
+                    ):
+                        raw.fields.setdefault("bookauthor", value)
+        raw.fields.pop("xdata", None)  # merged in; the xdata entries are not references
+        resolved.add(key)
+
+    def _missing_parent(raw: _RawEntry, field: str, name: str) -> None:
+        problems.append(
+            Problem(
+                "missing-crossref",
+                "warning",
+                raw.key,
+                field,
+                f"entry {raw.key!r} at line {raw.line} refers to {name!r} ({field}), "
+                "which is not in the file; its fields were not inherited",
+                "add the parent entry to the file",
+                position=entries.index(raw),
+            )
+        )
+
+    for raw in entries:
+        if raw.entry_type != "@failed":
+            resolve(raw, ())
 
 
 def _failure_reason(error: Exception) -> str:

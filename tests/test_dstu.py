@@ -111,10 +111,12 @@ def test_law_in_the_official_gazette() -> None:
             "container-title": "Відомості Верховної Ради України", "issue": "37-38",
             "section": "2004"}
     short, full = (entry_text(cslkit.render([item], style=s)[0]) for s in (SHORT, FULL))
-    assert short == ("Про вищу освіту : Закон України від 01.07.2014 № 1556-VII. "
+    assert short == ("Про вищу освіту : Закон України від 01.07.2014 р. № 1556-VII. "
                      "Відомості Верховної Ради України. 2014. № 37-38. Ст. 2004.")
-    assert full == ("Про вищу освіту : Закон України від 01.07.2014 № 1556-VII // "
+    assert full == ("Про вищу освіту : Закон України від 01.07.2014 р. № 1556-VII // "
                     "Відомості Верховної Ради України. – 2014. – № 37-38. – Ст. 2004.")
+    russian = dict(item, language="ru", genre="Закон Украины")
+    assert "Закон Украины от 01.07.2014 г. № 1556-VII." in cslkit.render([russian], style=SHORT)[0]
 
 
 def test_prepare_items_moves_four_or_more_authors_only() -> None:

@@ -166,3 +166,29 @@ def test_items_without_language_get_the_terms_of_their_title_language() -> None:
     assert entries[1].endswith("Хірургія. 2001. Т. 2, № 3. С. 4–9.")
     assert entries[2].endswith("Хирургия. 2001. Т. 2, № 3. С. 4–9.")
     assert "language" not in items[0]  # the caller's items are untouched
+
+
+def test_corporate_author_heading_ends_with_a_full_stop() -> None:
+    item = {"id": "who", "type": "report", "language": "en",
+            "author": [{"literal": "World Health Organization"}],
+            "title": "Global report on diabetes", "publisher-place": "Geneva",
+            "publisher": "WHO", "issued": {"date-parts": [[2016]]}, "number-of-pages": "86"}
+    assert entry_text(cslkit.render([item], style=FULL)[0]) == (
+        "World Health Organization. Global report on diabetes. – Geneva : WHO, 2016. – 86 p."
+    )
+
+
+def test_cli_renders_both_forms(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    case = next(c for c in CASES["cases"] if c["id"] == "dzhuriak-2020")
+    source = tmp_path / "refs.json"
+    source.write_text(json.dumps([case["item"]], ensure_ascii=False), encoding="utf-8")
+    for style in STYLES:
+        done = subprocess.run(
+            [sys.executable, "-m", "cslkit", "render", str(source), "--style", style],
+            capture_output=True, text=True, encoding="utf-8", timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        assert entry_text(done.stdout.strip()) == case["expected"][style]

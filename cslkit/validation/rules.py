@@ -406,10 +406,10 @@ def check_dates(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
             yield from _check_date_parts(date["date-parts"], key, ctx)
         elif not any(isinstance(date.get(k), str) and date[k].strip() for k in ("literal", "raw")):
             yield ctx.problem(
-                "invalid-date",
+                "empty-field",
                 key,
                 f"the date has no date-parts, raw or literal ({show(date)})",
-                'write {"date-parts": [[2013]]}',
+                'write {"date-parts": [[2013]]} or remove the field',
             )
 
 

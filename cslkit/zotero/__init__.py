@@ -1,0 +1,1 @@
+"""Zotero: CSL-JSON <-> Zotero item mapping and group library sync."""

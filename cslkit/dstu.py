@@ -22,6 +22,9 @@ import re
 from typing import Any
 
 _LATIN = re.compile("[A-Za-z]")
+# The styles print "DOI: https://doi.org/" before the DOI; a DOI stored with a resolver
+# or "doi:" in front would get it twice.
+_DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 # A style that wants :func:`prepare_items` applied declares this link in its <info>.
@@ -34,7 +37,8 @@ def prepare_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Copies of ``items`` in which works by four or more authors have them as contributors.
 
     Items without ``language`` get the one their title is written in (when it can be
-    told). Other items are returned as they are; the inputs are never mutated.
+    told), and a DOI loses a resolver or "doi:" prefix. Other items are returned as they
+    are; the inputs are never mutated.
     """
     prepared: list[dict[str, Any]] = []
     for item in items:
@@ -49,6 +53,9 @@ def prepare_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             language = guess_language(item)
             if language:
                 copied = dict(copied, language=language)
+        doi = item.get("DOI")
+        if isinstance(doi, str) and _DOI_PREFIX.match(doi):
+            copied = dict(copied, DOI=_DOI_PREFIX.sub("", doi))
         prepared.append(copied)
     return prepared
 

@@ -192,3 +192,15 @@ def test_cli_renders_both_forms(tmp_path: Path) -> None:
         )
         assert done.returncode == 0, done.stderr
         assert entry_text(done.stdout.strip()) == case["expected"][style]
+
+
+@pytest.mark.parametrize(
+    "stored", ["10.1000/xyz", "https://doi.org/10.1000/xyz", "http://dx.doi.org/10.1000/xyz",
+               "doi: 10.1000/xyz", "DOI:10.1000/xyz"],
+)
+def test_doi_is_printed_once_however_it_is_stored(stored: str) -> None:
+    item = {"id": "d", "type": "article-journal", "language": "en", "title": "T",
+            "container-title": "J", "issued": {"date-parts": [[2020]]}, "DOI": stored}
+    assert entry_text(cslkit.render([item], style=SHORT)[0]) == (
+        "T. J. 2020. DOI: https://doi.org/10.1000/xyz."
+    )

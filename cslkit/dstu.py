@@ -24,6 +24,8 @@ from typing import Any
 _LATIN = re.compile("[A-Za-z]")
 # The styles print "DOI: https://doi.org/" before the DOI; a DOI stored with a resolver
 # or "doi:" in front would get it twice.
+# "1073-9": a page range written the Vancouver way; DSTU prints both pages in full.
+_SHORT_RANGE = re.compile(r"\b(\d+)(\s*[-–—]\s*)(\d+)\b")
 _DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
@@ -37,7 +39,8 @@ def prepare_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Copies of ``items`` in which works by four or more authors have them as contributors.
 
     Items without ``language`` get the one their title is written in (when it can be
-    told), and a DOI loses a resolver or "doi:" prefix. Other items are returned as they
+    told), a page range written short ("1073-9") is written in full, and a DOI loses a
+    resolver or "doi:" prefix. Other items are returned as they
     are; the inputs are never mutated.
     """
     prepared: list[dict[str, Any]] = []
@@ -53,11 +56,30 @@ def prepare_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             language = guess_language(item)
             if language:
                 copied = dict(copied, language=language)
+        page = item.get("page")
+        if isinstance(page, str) and _SHORT_RANGE.search(page):
+            expanded = expand_page_ranges(page)
+            if expanded != page:
+                copied = dict(copied, page=expanded)
         doi = item.get("DOI")
         if isinstance(doi, str) and _DOI_PREFIX.match(doi):
             copied = dict(copied, DOI=_DOI_PREFIX.sub("", doi))
         prepared.append(copied)
     return prepared
+
+
+def expand_page_ranges(page: str) -> str:
+    """``"1073-9, 1100-12"`` → ``"1073-1079, 1100-1112"`` (ranges already in full unchanged)."""
+
+    def expand(match: re.Match[str]) -> str:
+        first, dash, last = match.groups()
+        if len(last) < len(first):
+            full = first[: len(first) - len(last)] + last
+            if int(full) > int(first):  # otherwise not a shortened range: keep it
+                last = full
+        return f"{first}{dash}{last}"
+
+    return _SHORT_RANGE.sub(expand, page)
 
 
 def guess_language(item: dict[str, Any]) -> str | None:

@@ -204,3 +204,16 @@ def test_doi_is_printed_once_however_it_is_stored(stored: str) -> None:
     assert entry_text(cslkit.render([item], style=SHORT)[0]) == (
         "T. J. 2020. DOI: https://doi.org/10.1000/xyz."
     )
+
+
+@pytest.mark.parametrize(
+    ("stored", "printed"),
+    [("1073-9", "1073–1079"), ("96-7", "96–97"), ("98-108", "98–108"), ("12-15", "12–15"),
+     ("120-15", "120–15"), ("e1234", "e1234")],
+)
+def test_short_page_ranges_are_printed_in_full(stored: str, printed: str) -> None:
+    item = {"id": "p", "type": "article-journal", "language": "uk", "title": "Назва",
+            "container-title": "Журнал", "issued": {"date-parts": [[2020]]}, "page": stored}
+    assert entry_text(cslkit.render([item], style=SHORT)[0]) == (
+        f"Назва. Журнал. 2020. С. {printed}."
+    )

@@ -19,7 +19,8 @@ BGN/PCGN leaves "ё" as is and writes "ZhURNAL".
 
 A capital that stands for several Latin letters is written in title case ("Щука" →
 "Shchuka") unless its word is in capitals ("ЩУКА" → "SHCHUKA"). Text that is not
-Cyrillic passes unchanged.
+Cyrillic passes unchanged, and so do letters of other Cyrillic alphabets (ў, ђ, ә), which
+neither system covers.
 
 :func:`prepare_references` turns CSL-JSON items into their Latin-script copies for
 ``render(..., transliterate=True)``. The English translation of a title is read from

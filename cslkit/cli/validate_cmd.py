@@ -219,6 +219,12 @@ def validate_command(
         for name, entry in RULES.items():
             print(f"{name:<16} {entry.description}")
         raise typer.Exit(EXIT_OK)
+    if file is None:
+        from cslkit.errors import InputError
+
+        raise InputError(
+            "give a FILE to validate (or - for standard input)", hint="see cslkit validate --help"
+        )
     items = load_items(file, from_format)
     report = Report(list(getattr(items, "problems", [])))
     current: list[Any] = list(items)

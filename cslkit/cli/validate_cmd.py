@@ -138,8 +138,9 @@ def write_items_back(
 @app.command("validate")
 def validate_command(
     file: Annotated[
-        str, typer.Argument(help="References to check (any format), or - for standard input.")
-    ],
+        str | None,
+        typer.Argument(help="References to check (any format), or - for standard input."),
+    ] = None,
     from_format: Annotated[
         str | None, typer.Option("--from", "-f", help="Input format; detected when omitted.")
     ] = None,

@@ -98,6 +98,8 @@ def clean_issn(value: str) -> str:
 
 def split_multi(value: str) -> list[str]:
     """Several ISSNs or ISBNs in one field ("1234-5679, 2345-6789") as a list."""
+    if "," not in value and ";" not in value and " " not in value.strip():
+        return [value.strip()]
     return [part for part in re.split(r"[,;]\s*|\s+(?=\d{4}-)", value.strip()) if part]
 
 

@@ -63,8 +63,17 @@ def page_number(page: str) -> int | None:
     return int(m.group(2))
 
 
+_DIGITS_RANGE_RE = re.compile(r"^(\d+)\s*[-\u2013]\s*(\d+)$")
+
+
 def is_reversed(page: str) -> bool:
     """True when a range's last page is below its first after expansion."""
+    simple = _DIGITS_RANGE_RE.match(page)
+    if simple:  # the common case, without the general machinery
+        first, last = simple.groups()
+        if len(last) < len(first):
+            last = first[: len(first) - len(last)] + last
+        return int(last) < int(first)
     ends = split_range(page)
     if ends is None:
         return False

@@ -163,6 +163,8 @@ def check_structure(item: Any, ctx: Context) -> Iterator[Problem]:
 def check_value_types(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
     """String variables hold strings; number variables strings or numbers; none is empty."""
     for key, value in item.items():
+        if type(value) is str and value and not value[0].isspace():
+            continue  # text is right for every string or number variable
         if key in STRING_VARIABLES:
             if not isinstance(value, str):
                 yield ctx.problem(
@@ -190,17 +192,49 @@ def check_value_types(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
 _INITIALS_RE = re.compile(r"^(?:[A-ZА-ЯІЇЄҐЁ]\.?\s?){1,3}$")
 
 
-def _check_one_name(name: Any, key: str, index: int, ctx: Context) -> Iterator[Problem]:
+_SUSPICIOUS_FAMILY_RE = re.compile(r"\d|[,;]\s*\S+\s+\S")
+_ET_AL_HINT_RE = re.compile(r"[.]|\b(?:al|ін|др)\b", re.IGNORECASE)
+
+
+def _maybe_et_al(text: Any) -> bool:
+    # Cheap filter first: "et al." and its translations are short and contain a dot or
+    # one of a few words.
+    return (
+        isinstance(text, str)
+        and len(text) < 16
+        and bool(_ET_AL_HINT_RE.search(text))
+        and is_et_al(text)
+    )
+
+
+def _check_one_name(name: Any, key: str, index: int, ctx: Context) -> list[Problem]:
+    if type(name) is dict and name.keys() <= NAME_STRING_KEYS:
+        # The common case: known parts only; only their content needs a look.
+        family = name.get("family")
+        if (
+            type(family) is str
+            and family.strip()
+            and all(type(v) is str for v in name.values())
+            and not _SUSPICIOUS_FAMILY_RE.search(family)
+            and not (len(family) <= 6 and _INITIALS_RE.match(family))
+            and not _maybe_et_al(family)
+            and not _maybe_et_al(name.get("given"))
+        ):
+            return []
     where = f"{key}[{index}]"
     if not isinstance(name, dict):
-        yield ctx.problem(
-            "invalid-names",
-            key,
-            f"{where} is {json_type(name)} ({show(name)}), not a name object",
-            'write {"family": "Smith", "given": "J."} or {"literal": "WHO"}',
-        )
-        return
+        return [
+            ctx.problem(
+                "invalid-names",
+                key,
+                f"{where} is {json_type(name)} ({show(name)}), not a name object",
+                'write {"family": "Smith", "given": "J."} or {"literal": "WHO"}',
+            )
+        ]
+    problems = []
     for part, value in name.items():
+        if type(value) is str and part in NAME_STRING_KEYS:
+            continue
         if part in NAME_STRING_KEYS:
             ok = isinstance(value, str)
         elif part in NAME_FLAG_KEYS:
@@ -211,57 +245,70 @@ def _check_one_name(name: Any, key: str, index: int, ctx: Context) -> Iterator[P
                 if part == "particle"
                 else f"use only {', '.join(sorted(NAME_KEYS))}"
             )
-            yield ctx.problem(
-                "invalid-name-part", key, f"{where} has an unknown part {show(part)}", hint
+            problems.append(
+                ctx.problem(
+                    "invalid-name-part", key, f"{where} has an unknown part {show(part)}", hint
+                )
             )
             continue
         if not ok:
-            yield ctx.problem(
-                "invalid-name-part",
-                key,
-                f"{where}.{part} is {json_type(value)} ({show(value)}), not a string",
-                "write the name part as text",
+            problems.append(
+                ctx.problem(
+                    "invalid-name-part",
+                    key,
+                    f"{where}.{part} is {json_type(value)} ({show(value)}), not a string",
+                    "write the name part as text",
+                )
             )
     family, given, literal = name.get("family"), name.get("given"), name.get("literal")
-    texts = [t for t in (family, given, literal) if isinstance(t, str)]
-    if any(is_et_al(t) for t in texts):
-        yield ctx.problem(
-            "et-al-in-names",
-            key,
-            f'{where} is "et al.", not a person',
-            "remove it; styles add et al. themselves (normalise does this)",
+    if _maybe_et_al(family) or _maybe_et_al(given) or _maybe_et_al(literal):
+        problems.append(
+            ctx.problem(
+                "et-al-in-names",
+                key,
+                f'{where} is "et al.", not a person',
+                "remove it; styles add et al. themselves (normalise does this)",
+            )
         )
-        return
-    if not (isinstance(family, str) and family.strip()) and not (
-        isinstance(literal, str) and literal.strip()
-    ):
-        yield ctx.problem(
-            "empty-name",
-            key,
-            f"{where} has no family name or literal ({show(name)})",
-            'add "family", or put an organisation in "literal"',
+        return problems
+    has_family = isinstance(family, str) and family.strip()
+    if not has_family and not (isinstance(literal, str) and literal.strip()):
+        problems.append(
+            ctx.problem(
+                "empty-name",
+                key,
+                f"{where} has no family name or literal ({show(name)})",
+                'add "family", or put an organisation in "literal"',
+            )
         )
-        return
-    if isinstance(family, str):
-        if any(ch.isdigit() for ch in family) or re.search(r"[,;]\s*\S+\s+\S", family):
-            yield ctx.problem(
+        return problems
+    if not has_family:
+        return problems
+    if _SUSPICIOUS_FAMILY_RE.search(family):
+        problems.append(
+            ctx.problem(
                 "suspicious-name",
                 key,
                 f"{where}.family {show(family)} does not look like one family name",
                 "split the author list into one name object per person",
             )
-        elif (
-            _INITIALS_RE.match(family.strip())
-            and isinstance(given, str)
-            and len(given) > 3
-            and not _INITIALS_RE.match(given.strip())
-        ):
-            yield ctx.problem(
+        )
+    elif (
+        len(family) <= 6
+        and _INITIALS_RE.match(family.strip())
+        and isinstance(given, str)
+        and len(given) > 3
+        and not _INITIALS_RE.match(given.strip())
+    ):
+        problems.append(
+            ctx.problem(
                 "suspicious-name",
                 key,
                 f"{where} has initials {show(family)} as family name and {show(given)} as given",
                 "swap family and given",
             )
+        )
+    return problems
 
 
 def check_names(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
@@ -279,7 +326,9 @@ def check_names(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
         if not names:
             yield ctx.problem("empty-field", key, "the name list is empty", "remove the field")
         for index, name in enumerate(names):
-            yield from _check_one_name(name, key, index, ctx)
+            found = _check_one_name(name, key, index, ctx)
+            if found:
+                yield from found
 
 
 # -- dates ---------------------------------------------------------------------------
@@ -360,10 +409,29 @@ def _check_date_parts(parts: Any, key: str, ctx: Context) -> Iterator[Problem]:
                 )
 
 
+def _plain_date_ok(date: Any, current_year: int) -> bool:
+    """Fast yes for the common {"date-parts": [[y, m, d]]} with plausible numbers."""
+    if type(date) is not dict or len(date) != 1:
+        return False
+    parts = date.get("date-parts")
+    if type(parts) is not list or len(parts) != 1 or type(parts[0]) is not list:
+        return False
+    part = parts[0]
+    if not 1 <= len(part) <= 3 or any(type(x) is not int for x in part):
+        return False
+    if not 1500 <= part[0] <= current_year:
+        return False
+    if len(part) >= 2 and not 1 <= part[1] <= 12:
+        return False
+    return len(part) < 3 or 1 <= part[2] <= 28
+
+
 def check_dates(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
     """Date variables are CSL date objects with plausible years, months and days."""
     for key in DATE_VARIABLES.intersection(item):
         date = item[key]
+        if _plain_date_ok(date, ctx.current_year):
+            continue
         if not isinstance(date, dict):
             yield ctx.problem(
                 "invalid-date",
@@ -430,6 +498,8 @@ def check_pages(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
     if not isinstance(page, str) or not page.strip():
         return
     text = page.strip()
+    if text.isdigit():
+        return
     if page_tools.is_reversed(text):
         first, last = page_tools.split_range(text) or ("", "")
         expanded = page_tools.expand_range(first, last)
@@ -459,6 +529,11 @@ _RETRACTED_RE = re.compile(
 )
 
 
+def _mentions_retraction(title: str) -> bool:
+    lower = title.lower()
+    return "retract" in lower or "withdrawn" in lower or "відкликан" in lower or "отозван" in lower
+
+
 def check_title(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
     """A title is present, and does not say the work was retracted."""
     title = item.get("title")
@@ -469,7 +544,7 @@ def check_title(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
             "the item has no title",
             "add the title as printed in the source",
         )
-    elif isinstance(title, str) and _RETRACTED_RE.search(title):
+    elif isinstance(title, str) and _mentions_retraction(title) and _RETRACTED_RE.search(title):
         yield ctx.problem(
             "retracted-title",
             "title",
@@ -577,6 +652,10 @@ STYLE_NEEDS: dict[str, dict[str, tuple[str, ...]]] = {
         "paper-conference": (*_COMMON_NEEDS["paper-conference"], "publisher-place", "page"),
     },
 }
+_SPLIT_NEEDS = {
+    style: {kind: tuple(tuple(need.split("|")) for need in needs) for kind, needs in table.items()}
+    for style, table in STYLE_NEEDS.items()
+}
 STYLE_LABELS = {"vancouver": "Vancouver", "dstu": "DSTU 8302:2015"}
 
 
@@ -599,11 +678,13 @@ def check_required(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
     kind = item.get("type")
     if not isinstance(kind, str):
         return
-    needs = STYLE_NEEDS[ctx.style].get(kind, ())
+    needs = _SPLIT_NEEDS[ctx.style].get(kind, ())
     label = STYLE_LABELS[ctx.style]
-    for need in needs:
-        options = need.split("|")
-        if not any(_has(item, key) for key in options):
+    for options in needs:
+        for key in options:
+            if _has(item, key):
+                break
+        else:
             wanted = " or ".join(options)
             yield ctx.problem(
                 "missing-field",

@@ -1,0 +1,83 @@
+"""Speed of cslkit.normalise() + cslkit.validate() on 10,000 messy items.
+
+The items are the bench/validate_problems.py clean items written as people paste them:
+name strings ("Smith JA, Doe B, et al."), printed dates ("2012 Apr 5"), en-dash and
+abbreviated page ranges, DOI URLs, dotted journal abbreviations.
+
+    .venv/bin/python bench/normalise_speed.py [--items 10000]
+
+Target: 10,000 items normalised and validated in under 2 s (the one-time load of the
+journal abbreviation table is shown separately and included in the total).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from validate_problems import clean_item  # noqa: E402
+
+import cslkit  # noqa: E402
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def messy(item: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    item = dict(item)
+    names = [
+        f"{a['family']} {a['given'].replace('. ', '').replace('.', '')}" for a in item["author"]
+    ]
+    item["author"] = ", ".join(names) + (", et al." if rng.random() < 0.3 else "")
+    year, month = item["issued"]["date-parts"][0][:2]
+    item["issued"] = f"{year} {MONTHS[month - 1]} {rng.randint(1, 28)}"
+    if "page" in item:
+        first, last = item["page"].split("-")
+        item["page"] = (
+            f"{first}–{last[-1] if len(last) == len(first) and last[:-1] == first[:-1] else last}"
+        )
+    if "DOI" in item:
+        item["DOI"] = "https://doi.org/" + item["DOI"].upper()
+    if item.get("container-title-short"):
+        item["container-title"] = item.pop("container-title-short").replace(" ", ". ") + "."
+    return item
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--items", type=int, default=10_000)
+    args = parser.parse_args()
+    rng = random.Random(7)
+    items = [messy(clean_item(rng, i), rng) for i in range(args.items)]
+
+    from cslkit.normalisers.containers import journal_table
+
+    started = time.perf_counter()
+    journal_table()
+    loaded = time.perf_counter()
+    result = cslkit.normalise(items)
+    normalised = time.perf_counter()
+    report = cslkit.validate(result.items)
+    done = time.perf_counter()
+
+    total = done - started
+    print(
+        f"items: {len(items)}; changes: {len(result.report)}; problems after: {len(report)} "
+        f"({len(report.errors)} errors)"
+    )
+    print(f"journal table load: {loaded - started:.2f} s")
+    print(
+        f"normalise: {normalised - loaded:.2f} s ({len(items) / (normalised - loaded):,.0f} items/s)"
+    )
+    print(f"validate:  {done - normalised:.2f} s ({len(items) / (done - normalised):,.0f} items/s)")
+    print(f"total: {total:.2f} s  target < 2 s")
+    sys.exit(0 if total < 2 else 1)
+
+
+if __name__ == "__main__":
+    main()

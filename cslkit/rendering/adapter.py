@@ -75,11 +75,43 @@ _RICH_TAG = re.compile(
 
 
 class CitationItemKeepingCase(CitationItem):
-    """A cite whose key keeps its case (citeproc-py lower-cases it)."""
+    """A cite whose key keeps its case (citeproc-py lower-cases it).
+
+    Its reference is looked up once (citeproc-py walks cite → citation → bibliography →
+    source on every variable access).
+    """
 
     def __init__(self, key: str, **args: Any) -> None:
         super().__init__(key, **args)
         self.key = key
+
+    @property
+    def reference(self) -> Any:
+        found = self.__dict__.get("_reference")
+        if found is None:
+            found = self.__dict__["_reference"] = self.bibliography.source[self.key]
+        return found
+
+
+class IndexedKeys(list):
+    """The bibliography's key list with O(1) ``index`` (citeproc-py numbers each cite by
+    ``keys.index(key)``, quadratic in the number of items)."""
+
+    def __init__(self, keys: Any = ()) -> None:
+        super().__init__(keys)
+        self._positions = {key: i for i, key in reversed(list(enumerate(self)))}
+
+    def append(self, key: Any) -> None:
+        self._positions.setdefault(key, len(self))
+        super().append(key)
+
+    def index(self, key: Any, *args: Any) -> int:
+        if args:
+            return super().index(key, *args)
+        try:
+            return self._positions[key]
+        except KeyError:
+            raise ValueError(f"{key!r} is not in list") from None
 
 
 def _typographic(text: str) -> str:
@@ -261,8 +293,66 @@ def seam_join(pieces: list[Any], delimiter: str) -> Any:
 # -- element classes --------------------------------------------------------------------
 
 
+def _root_cache(element: Any) -> dict[Any, Any]:
+    """Memo of a parsed tree (style or locale), kept on its root element.
+
+    The trees are never restructured after parsing, so XPath results and what an element
+    calls stay valid; keys hold their elements, which keeps lxml's proxies (and their
+    Python attributes) alive and identical.
+    """
+    root = element.getroottree().getroot()
+    memo = vars(root).get("memo")  # not getattr: unknown attributes are child look-ups
+    if memo is None:
+        memo = root.memo = {}
+    return memo
+
+
+_FORMATTING_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+
+
+def _has_any(element: Any, attributes: tuple[str, ...]) -> bool:
+    attrib = element.attrib
+    return any(name in attrib for name in attributes)
+
+
 class _Adapted:
     """Behaviour shared by every adapted element (placed first in the MRO)."""
+
+    # -- speed: citeproc-py re-runs the same XPath queries for every item ------------------
+    def xpath_search(self, expression: str) -> Any:
+        memo = _root_cache(self)
+        key = (self, expression)
+        if key not in memo:
+            memo[key] = self.xpath(expression, namespaces=self.nsmap)
+        return memo[key]
+
+    def get_macro(self, name: str) -> Any:
+        memo = _root_cache(self)
+        key = ("macro", name)
+        if key not in memo:
+            memo[key] = super().get_macro(name)
+        return memo[key]
+
+    def calls_variable(self) -> bool:
+        memo = _root_cache(self)
+        key = (self, "calls_variable")
+        if key not in memo:
+            memo[key] = super().calls_variable()
+        return memo[key]
+
+    def get_formatter(self) -> Any:
+        root = self.getroottree().getroot()
+        return root.style.formatter if isinstance(root, model.Locale) else root.formatter
+
+    def format(self, string: Any) -> Any:
+        if not _has_any(self, _FORMATTING_ATTRIBUTES):
+            return str(string) if isinstance(string, (int, float)) else string
+        return super().format(string)
+
+    def quote(self, string: Any) -> Any:
+        if self.get("quotes", "false").lower() != "true":
+            return string
+        return super().quote(string)
 
     def wrap(self, string: Any) -> Any:
         if string is None:
@@ -297,7 +387,31 @@ class Style(_Adapted, model.Style):
 
 
 class Locale(_Adapted, model.Locale):
-    get_term = model.Locale.get_term  # a locale looks in itself only
+    def get_term(self, name: str, form: str | None = None, zero_padded: bool = False) -> Any:
+        """A locale looks in itself only; memoised (an XPath query per term otherwise).
+        Raises IndexError when absent, as citeproc-py expects."""
+        memo = _root_cache(self)
+        key = ("term", self, name, form, zero_padded)
+        if key not in memo:
+            try:
+                memo[key] = model.Locale.get_term(self, name, form, zero_padded)
+            except IndexError:
+                memo[key] = None
+        if memo[key] is None:
+            raise IndexError(name)
+        return memo[key]
+
+    def get_option(self, name: str) -> Any:
+        memo = _root_cache(self)
+        key = ("option", self, name)
+        if key not in memo:
+            try:
+                memo[key] = model.Locale.get_option(self, name)
+            except IndexError:
+                memo[key] = None
+        if memo[key] is None:
+            raise IndexError(name)
+        return memo[key]
 
 
 class Citation(_Adapted, model.Citation):

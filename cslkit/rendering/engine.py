@@ -142,6 +142,25 @@ class LoadedStyle:
         return self.root.bibliography.render(citation_items)
 
 
+def new_bibliography(loaded: LoadedStyle, source: Any) -> Any:
+    """citeproc-py's bibliography with an indexed key list (see adapter.IndexedKeys)."""
+    from citeproc import CitationStylesBibliography
+
+    from cslkit.rendering.adapter import IndexedKeys
+    from cslkit.rendering.formats import markup
+
+    class Bibliography(CitationStylesBibliography):
+        def __init__(self) -> None:
+            super().__init__(loaded, source, markup)
+            self.keys = IndexedKeys()
+
+        def sort(self) -> None:
+            super().sort()
+            self.keys = IndexedKeys(self.keys)
+
+    return Bibliography()
+
+
 class Renderer:
     """Renders items in any style; keeps the styles it loaded for the next call."""
 
@@ -156,13 +175,12 @@ class Renderer:
         return self._styles[key]
 
     def _bibliography(self, loaded: LoadedStyle, items: list[dict[str, Any]]) -> tuple[Any, list[str]]:
-        from citeproc import Citation, CitationStylesBibliography
+        from citeproc import Citation
 
         from cslkit.rendering.adapter import CitationItemKeepingCase, build_source
-        from cslkit.rendering.formats import markup
 
         source, keys = build_source(loaded.prepare(items))
-        bibliography = CitationStylesBibliography(loaded, source, markup)
+        bibliography = new_bibliography(loaded, source)
         for key in keys:
             bibliography.register(Citation([CitationItemKeepingCase(key)]))
         return bibliography, keys
@@ -207,11 +225,10 @@ class Renderer:
 
         Numbers follow the style: the bibliography's order when it sorts, else first citation.
         """
-        from citeproc import Citation, CitationStylesBibliography
+        from citeproc import Citation
 
         from cslkit.errors import InputError
         from cslkit.rendering.adapter import CitationItemKeepingCase, build_source
-        from cslkit.rendering.formats import markup
 
         items = _checked(items)
         loaded = self.style(style, locale, item_locales)
@@ -221,7 +238,7 @@ class Renderer:
             for key in cluster:
                 if key not in known:
                     raise InputError(f"cannot cite {key!r}: no item has that id")
-        bibliography = CitationStylesBibliography(loaded, source, markup)
+        bibliography = new_bibliography(loaded, source)
         citations = [Citation([CitationItemKeepingCase(key) for key in cluster]) for cluster in clusters]
         try:
             for citation in citations:

@@ -131,19 +131,6 @@ def test_prepare_items_moves_four_or_more_authors_only() -> None:
     assert [n["family"] for n in prepared[1]["contributor"]] == ["A", "B", "C", "D", "Z"]
 
 
-def test_the_two_forms_differ_only_in_punctuation() -> None:
-    """One layout, two punctuation forms: guards the files against drifting apart."""
-    full = (ROOT / "styles" / f"{FULL}.csl").read_text(encoding="utf-8")
-    short = (ROOT / "styles" / f"{SHORT}.csl").read_text(encoding="utf-8")
-    body = re.compile(r"</info>.*", re.S)
-    full_body = body.search(full).group(0)  # type: ignore[union-attr]
-    short_body = body.search(short).group(0)  # type: ignore[union-attr]
-    assert full_body.count('delimiter=". – "') >= 5
-    assert full_body.replace('delimiter=". – "', 'delimiter=". "').replace(
-        'delimiter=" // "', 'delimiter=". "'
-    ) == short_body
-
-
 @pytest.mark.parametrize("style", STYLES)
 def test_styles_are_valid_csl_1_0_2(style: str, shared_data: Path) -> None:
     from lxml import etree

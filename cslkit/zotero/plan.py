@@ -242,8 +242,11 @@ def _merge_fields(
             entry.changes[name] = local.get(name) if ours is not None else ""
             entry.new_base[name] = local.get(name)
         elif side == "remote" and pull:
+            # The base moves only once the local file holds the value (a later run sees
+            # local == remote); until then the value is pulled again, never pushed back.
             entry.pulled[name] = remote.get(name)
-            entry.new_base[name] = remote.get(name)
+            if old is not None and base is not None:
+                entry.new_base[name] = base.get(name)
         elif side == "remote":
             # Zotero's value is kept; recording ours as the base makes it a remote-only
             # change from now on, so it is neither pushed back nor reported again.

@@ -66,6 +66,27 @@ def test_one_list_mixes_languages_with_each_items_terms() -> None:
     assert "Vol. 19, No. 1. P. 98–108." in english
 
 
+def test_full_form_prints_english_articles_as_the_seed_journal_does() -> None:
+    """Entry 72 of the seed list is the full form as Ukrainian Medical Journal prints it."""
+    seed = (ROOT / "examples" / "maltsev-2013-references.txt").read_text(encoding="utf-8")
+    printed = next(line for line in seed.splitlines() if line.startswith("72. "))
+    item = {"id": "maltsev-2013", "type": "article-journal",
+            "author": [{"family": "Maltsev", "given": "D. V."},
+                       {"family": "Nedopako", "given": "Y. Y."}],
+            "title": "Deficiency of natural killer cells: heterogeneity, symptoms, diagnostics, "
+                     "treatment, clinical examples",
+            "container-title": "Ukrainian Medical Journal", "issued": {"date-parts": [[2013]]},
+            "issue": "2 (94)", "page": "129-142"}
+    [entry] = cslkit.render([item], style=FULL)
+    # Only the heading differs: the journal writes Vancouver-style names and no full stop.
+    assert entry_text(entry) == entry_text(printed).replace(
+        "Maltsev DV, Nedopako YY ", "Maltsev D. V., Nedopako Y. Y. "
+    )
+    assert entry_text(cslkit.render([item], style=SHORT)[0]).endswith(
+        "Ukrainian Medical Journal. 2013. No. 2 (94). P. 129–142."
+    )
+
+
 def test_four_authors_in_russian_and_english_use_their_own_et_al() -> None:
     authors = [{"family": f, "given": "A. B."} for f in ("Ivanov", "Petrov", "Sidorov", "Orlov")]
     russian = {"id": "ru", "type": "book", "language": "ru", "title": "Хирургия", "author": authors,

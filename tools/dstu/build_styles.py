@@ -29,10 +29,13 @@ FORMS: dict[str, dict[str, str]] = {
         "title_short": "ДСТУ 8302:2015",
         "form_summary": (
             'full punctuation form of clause 4.9.1: "//" before the host document and ". – " '
-            "between areas, as Ukrainian journals print it."
+            "between areas, as Ukrainian journals print it (they keep \"№\" in English entries)."
         ),
         "area": ". – ",
         "host": " // ",
+        # Ukrainian journals keep "№" in Latin-script entries of the full form
+        # ("… // Ukrainian Medical Journal. – 2013. – № 2 (94). – P. 129–142.").
+        "en_issue": "№",
     },
     "dstu-8302-2015-short": {
         "title": "DSTU 8302:2015 (short punctuation: full stops only)",
@@ -43,6 +46,8 @@ FORMS: dict[str, dict[str, str]] = {
         ),
         "area": ". ",
         "host": ". ",
+        # Library guides write the Latin abbreviation in English entries ("Vol. 19, No. 1").
+        "en_issue": "No.",
     },
 }
 

@@ -526,10 +526,10 @@ class Layout(_Adapted, model.Layout):
         style = self.get_root()
         document_locales = style.locales
         citation_element = self.getparent()
-        bibliography = citation.bibliography
         good = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
-        good.sort(key=lambda cite: bibliography.keys.index(cite.key))
+        # cites stay in the order given unless the style sorts them (citeproc-py put
+        # them in bibliography order)
         if citation_element.sort is not None:
             good = citation_element.sort.sort(good, self)
         rendered: list[tuple[Any, Any]] = []
@@ -580,7 +580,80 @@ class Layout(_Adapted, model.Layout):
         return pieces
 
 
-class Text(_Adapted, model.Text):
+_PAGE_SEPARATOR = re.compile(r"(\s*(?:,|&|&amp;)\s*)")
+_PAGE_RANGE = re.compile(r"\s*(\S+?)\s*(?:-+|\u2013)\s*(\S+?)\s*")
+_PAGE_NUMBER = re.compile(r"([A-Za-z]*)(\d+)")
+
+
+def _last_page(first: str, last: str, range_format: str | None) -> str:
+    """The second number of a page range in ``range_format`` (CSL 1.0.2 appendix V)."""
+    full = first[: len(first) - len(last)] + last if len(last) < len(first) else last
+    if range_format is None:
+        return last
+    if range_format == "expanded" or len(full) != len(first):
+        return full
+    common = 0
+    while common < len(full) and full[common] == first[common]:
+        common += 1
+    minimal = full[common:] or full[-1:]
+    if range_format == "minimal":
+        return minimal
+    minimal_two = full[min(common, len(full) - 2):] if len(full) >= 2 else full
+    if range_format == "minimal-two":
+        return minimal_two
+    if range_format in ("chicago", "chicago-15", "chicago-16"):
+        number = int(first)
+        if number < 100 or number % 100 == 0:
+            return full
+        if range_format != "chicago-16" and len(first) == 4 and len(minimal) >= 3:
+            return full
+        return minimal if number % 100 < 10 else minimal_two
+    return last
+
+
+def format_page_ranges(value: str, range_format: str | None, delimiter: str) -> str:
+    """Page ranges as the style wants them ("321-8" → "321–328" when expanded). A range
+    whose ends are not plain numbers with one shared prefix is kept as written."""
+    output = []
+    for piece in _PAGE_SEPARATOR.split(value):
+        if not piece:
+            continue
+        if _PAGE_SEPARATOR.fullmatch(piece):
+            output.append(" & " if "&" in piece else ", ")
+            continue
+        match = _PAGE_RANGE.fullmatch(piece)
+        if not match:
+            output.append(piece.strip())
+            continue
+        first, last = match.groups()
+        first_match, last_match = _PAGE_NUMBER.fullmatch(first), _PAGE_NUMBER.fullmatch(last)
+        if not (first_match and last_match and first_match.group(1) == last_match.group(1)):
+            output.append(f"{first}-{last}")
+            continue
+        prefix, first_digits = first_match.groups()
+        last_digits = _last_page(first_digits, last_match.group(2), range_format)
+        full = _last_page(first_digits, last_match.group(2), "expanded")
+        if int(full) < int(first_digits):
+            output.append(f"{first}-{last}")
+            continue
+        output.append(f"{prefix}{first_digits}{delimiter}{prefix}{last_digits}")
+    return "".join(output)
+
+
+class _PageRanges:
+    """Page ranges per CSL 1.0.2: prefixes ("N110–N115"), chicago-16, ranges left alone
+    when they are not numeric; citeproc-py mangled escaped ampersands ("& amp;")."""
+
+    def _process(self, value: Any, variable: str) -> Any:
+        if not variable.startswith("page") or variable == "page-first":
+            return super()._process(value, variable)
+        text = html.unescape(str(value))
+        delimiter = html.unescape(str(self.get_single_term(name="page-range-delimiter") or "")) or "\u2013"
+        range_format = self.get_root().get("page-range-format")
+        return String(html.escape(format_page_ranges(text, range_format, delimiter), quote=False))
+
+
+class Text(_PageRanges, _Adapted, model.Text):
     pass
 
 
@@ -620,7 +693,7 @@ class Date_Part(_Adapted, model.Date_Part):  # noqa: N801 (citeproc-py maps tag 
             self.attrib.update(saved)
 
 
-class Number(_Adapted, model.Number):
+class Number(_PageRanges, _Adapted, model.Number):
     pass
 
 

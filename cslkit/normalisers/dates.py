@@ -60,13 +60,26 @@ _CITED_RE = re.compile(
 )
 
 
+# Every stem and every prefix of a stem (three letters or more) -> its month.
+_MONTH_PREFIXES: dict[str, int] = {
+    stem[:length]: number
+    for number, stems in sorted(_MONTH_STEMS.items(), reverse=True)
+    for stem in stems
+    for length in range(3, len(stem) + 1)
+}
+_MONTH_STEM_SET: dict[str, int] = {stem: n for n, stems in _MONTH_STEMS.items() for stem in stems}
+
+
 def month_number(word: str) -> int | None:
+    """1-12 for a month name or abbreviation in one of the known languages, else None."""
     key = word.casefold().rstrip(".")
     if len(key) < 3:
         return None
-    for number, stems in _MONTH_STEMS.items():
-        if any(key.startswith(stem) or (len(key) >= 3 and stem.startswith(key)) for stem in stems):
-            return number
+    if key in _MONTH_PREFIXES:  # "apr", "квіт", "сент"
+        return _MONTH_PREFIXES[key]
+    for length in range(min(len(key), 8), 2, -1):  # "april", "квітня", "сентября"
+        if key[:length] in _MONTH_STEM_SET:
+            return _MONTH_STEM_SET[key[:length]]
     return None
 
 
@@ -76,7 +89,7 @@ def parse_date(text: str) -> dict[str, Any] | None:
     Handles years, year ranges, ISO and dotted numeric dates, month names in several
     languages (with day before or after), month ranges ("Apr-May"), and seasons.
     """
-    text = re.sub(r"\s+", " ", text).strip().strip(".,;")
+    text = " ".join(text.split()).strip(".,;")
     if not text:
         return None
     # ISO 8601 / EDTF-like: 2012-04-05, 2012-04, 2012/04/05.

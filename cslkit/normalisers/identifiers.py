@@ -20,6 +20,8 @@ _LABELLED_PMCID_RE = re.compile(
     r"\s*[\[(]?\s*PMCID\s*[:.]?\s*(PMC\d{1,9})\b[\])]?\.?", re.IGNORECASE
 )
 _DOI_URL_RE = re.compile(r"^\s*https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)\s*$", re.IGNORECASE)
+# One cheap search decides whether a field can hold a labelled identifier at all.
+_ANY_LABEL_RE = re.compile(r"doi|pmid|pmcid", re.IGNORECASE)
 _SEARCHED_FIELDS = ("title", "note", "container-title", "page", "annote")
 
 
@@ -40,6 +42,8 @@ def normalise_identifiers(item: Item) -> tuple[Item, list[Problem]]:
     for key in _SEARCHED_FIELDS:
         text = result.get(key)
         if not isinstance(text, str):
+            continue
+        if not _ANY_LABEL_RE.search(text):
             continue
         new_text = text
         for target, pattern, clean in (

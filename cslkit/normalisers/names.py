@@ -20,6 +20,11 @@ _INITIAL = rf"[{_UPPER}](?:[a-zа-яё]{{1}}(?=\.))?\.?"
 _INITIALS_TOKEN_RE = re.compile(rf"^(?:{_INITIAL}(?:-{_INITIAL})?\s*){{1,4}}$")
 # Initials written together without dots: "JA", "ІВ" (at most three capitals).
 _RUN_TOGETHER_RE = re.compile(rf"^[{_UPPER}]{{1,3}}$")
+_ONE_CAPITAL_RE = re.compile(rf"[{_UPPER}]")
+_INITIAL_GROUP_RE = re.compile(rf"{_INITIAL}(?:-{_INITIAL})?")
+_AND_RE = re.compile(r"\band\b|\s&\s|\sі\s|\sи\s|\sта\s")
+_AND_SPLIT_RE = re.compile(r",?\s+(?:and|&|і|и|та)\s+")
+_COMMA_PERSON_RE = re.compile(rf",\s*{_LETTER}+\s+[{_UPPER}]")
 _SUFFIX_RE = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV|2nd|3rd|мл\.?|ст\.?)$", re.IGNORECASE)
 # Lower-case particles that precede a family name: van der Berg, de la Cruz, von Braun.
 _PARTICLES = frozenset(
@@ -70,11 +75,11 @@ def format_initials(given: str) -> str:
     if not _INITIALS_TOKEN_RE.match(text):
         # "John A" -> "John A."; anything else is a full given name and stays as written.
         words = text.split()
-        if len(words) > 1 and re.fullmatch(rf"[{_UPPER}]", words[-1]):
+        if len(words) > 1 and _ONE_CAPITAL_RE.fullmatch(words[-1]):
             words[-1] += "."
             return " ".join(words)
         return text
-    parts = re.findall(rf"{_INITIAL}(?:-{_INITIAL})?", text)
+    parts = _INITIAL_GROUP_RE.findall(text)
     formatted = []
     for part in parts:
         pieces = [p.rstrip(".") + "." for p in part.split("-")]
@@ -89,10 +94,10 @@ def _is_initials(token: str) -> bool:
 def parse_name(text: str) -> dict[str, str]:
     """One name string to a CSL name: "Smith JA", "Smith, J. A.", "J. A. Smith",
     "Іваненко І.В.", "Іваненко Іван Петрович", "World Health Organization"."""
-    text = re.sub(r"\s+", " ", text).strip().strip(",;")
+    text = " ".join(text.split()).strip(",;")
     if not text:
         return {"literal": ""}
-    if _GROUP_WORD_RE.search(text):
+    if len(text) >= 10 and _GROUP_WORD_RE.search(text):  # no organisation name is shorter
         return {"literal": text}
     suffix = ""
     if "," in text:
@@ -166,9 +171,9 @@ def split_name_list(text: str) -> list[str]:
     text = text.strip()
     if ";" in text:
         parts = text.split(";")
-    elif re.search(r"\band\b|\s&\s|\sі\s|\sи\s|\sта\s", text) and text.count(",") <= 1:
-        parts = re.split(r",?\s+(?:and|&|і|и|та)\s+", text)
-    elif re.search(rf",\s*{_LETTER}+\s+[{_UPPER}]", text) or text.count(",") > 1:
+    elif _AND_RE.search(text) and text.count(",") <= 1:
+        parts = _AND_SPLIT_RE.split(text)
+    elif _COMMA_PERSON_RE.search(text) or text.count(",") > 1:
         # "Smith JA, Doe B" or "Smith, J., Doe, B.": Vancouver style separates people by
         # commas; "Family, Initials" pairs are rejoined below.
         raw = [p.strip() for p in text.split(",")]
@@ -185,9 +190,7 @@ def split_name_list(text: str) -> list[str]:
 
 def _clean_name(name: dict[str, Any]) -> dict[str, Any]:
     """Whitespace, initials and particles of a name object; a person-less one to literal."""
-    result = {
-        k: (re.sub(r"\s+", " ", v).strip() if isinstance(v, str) else v) for k, v in name.items()
-    }
+    result = {k: (" ".join(v.split()) if isinstance(v, str) else v) for k, v in name.items()}
     family, given = result.get("family"), result.get("given")
     literal = result.get("literal")
     if isinstance(literal, str) and not family and not given:

@@ -6,11 +6,17 @@ import json
 import re
 from typing import Any
 
+# One encoder for every message (json.dumps builds a new one per call when given options).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=repr)
+
 
 def show(value: Any, limit: int = 60) -> str:
     """A short JSON rendering of a value for messages."""
+    if type(value) is str and '"' not in value and "\\" not in value and value.isprintable():
+        text = f'"{value}"'
+        return text if len(text) <= limit else text[: limit - 1] + "…"
     try:
-        text = json.dumps(value, ensure_ascii=False, default=repr)
+        text = _ENCODER.encode(value)
     except (TypeError, ValueError, RecursionError):
         text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"

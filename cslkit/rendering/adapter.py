@@ -582,7 +582,8 @@ class Layout(_Adapted, model.Layout):
 
 _PAGE_SEPARATOR = re.compile(r"(\s*(?:,|&|&amp;)\s*)")
 _PAGE_RANGE = re.compile(r"\s*(\S+?)\s*(?:-+|\u2013)\s*(\S+?)\s*")
-_PAGE_NUMBER = re.compile(r"([A-Za-z]*)(\d+)")
+_ROMAN = re.compile(r"[ivxlcdm]+|[IVXLCDM]+")
+_PAGE_NUMBER = re.compile(r"(.*\D)?(\d+)")
 
 
 def _last_page(first: str, last: str, range_format: str | None) -> str:
@@ -627,16 +628,22 @@ def format_page_ranges(value: str, range_format: str | None, delimiter: str) -> 
             continue
         first, last = match.groups()
         first_match, last_match = _PAGE_NUMBER.fullmatch(first), _PAGE_NUMBER.fullmatch(last)
+        if _ROMAN.fullmatch(first) and _ROMAN.fullmatch(last):
+            output.append(f"{first}{delimiter}{last}")
+            continue
         if not (first_match and last_match and first_match.group(1) == last_match.group(1)):
             output.append(f"{first}-{last}")
             continue
         prefix, first_digits = first_match.groups()
+        prefix = prefix or ""
         last_digits = _last_page(first_digits, last_match.group(2), range_format)
         full = _last_page(first_digits, last_match.group(2), "expanded")
         if int(full) < int(first_digits):
             output.append(f"{first}-{last}")
             continue
-        output.append(f"{prefix}{first_digits}{delimiter}{prefix}{last_digits}")
+        # a shortened last page drops the prefix ("n11564–68"), a full one repeats it
+        last_prefix = prefix if last_digits == full else ""
+        output.append(f"{prefix}{first_digits}{delimiter}{last_prefix}{last_digits}")
     return "".join(output)
 
 

@@ -59,6 +59,8 @@ def test_split_name_list():
     assert split_name_list("Smith JA, Doe B, Ivanov AV") == ["Smith JA", "Doe B", "Ivanov AV"]
     assert split_name_list("Smith, J., Doe, B.") == ["Smith, J.", "Doe, B."]
     assert split_name_list("Мальцев Д.В., Казмірчук В.Є.") == ["Мальцев Д.В.", "Казмірчук В.Є."]
+    assert split_name_list("Ли DV, et al.") == ["Ли DV", "et al."]
+    assert split_name_list("Іваненко І. В. та ін.") == ["Іваненко І. В.", "та ін."]
 
 
 def test_names_step_removes_et_al_and_records_it():

@@ -25,6 +25,9 @@ _INITIAL_GROUP_RE = re.compile(rf"{_INITIAL}(?:-{_INITIAL})?")
 _AND_RE = re.compile(r"\band\b|\s&\s|\sі\s|\sи\s|\sта\s")
 _AND_SPLIT_RE = re.compile(r",?\s+(?:and|&|і|и|та)\s+")
 _COMMA_PERSON_RE = re.compile(rf",\s*{_LETTER}+\s+[{_UPPER}]")
+_TRAILING_ET_AL_RE = re.compile(
+    r"(?:^|[,;]?\s+)(et\.?\s*al\.?|та\s+ін\.?|и\s+др\.?|і\s+ін\.?)\s*$", re.IGNORECASE
+)
 _SUFFIX_RE = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV|2nd|3rd|мл\.?|ст\.?)$", re.IGNORECASE)
 # Lower-case particles that precede a family name: van der Berg, de la Cruz, von Braun.
 _PARTICLES = frozenset(
@@ -167,8 +170,13 @@ def _split_particle(name: dict[str, str]) -> dict[str, str]:
 
 
 def split_name_list(text: str) -> list[str]:
-    """A printed author list ("Smith JA, Doe B, et al.") as one string per name."""
+    """A printed author list ("Smith JA, Doe B, et al.") as one string per name;
+    a closing "et al." comes back as its own entry."""
     text = text.strip()
+    et_al = _TRAILING_ET_AL_RE.search(text)
+    if et_al:
+        rest = split_name_list(text[: et_al.start()]) if et_al.start() else []
+        return [*rest, et_al.group(1)]
     if ";" in text:
         parts = text.split(";")
     elif _AND_RE.search(text) and text.count(",") <= 1:

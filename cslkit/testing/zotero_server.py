@@ -90,6 +90,8 @@ class Faults:
     concurrent_edit_rate: float = 0.0
     concurrent_edits_queued: int = 0
     backoff_next: float | None = None
+    # Fields this server refuses, as a server with an older schema would.
+    unknown_fields: set[str] = field(default_factory=set)
     seed: int = 0
     rng: random.Random = field(default_factory=random.Random)
 
@@ -230,7 +232,7 @@ class ZoteroData:
         self.concurrent_edits.append((group, key, "title", value))
 
 
-def _validate(data: dict[str, Any]) -> tuple[int, str] | None:
+def _validate(data: dict[str, Any], unknown_fields: set[str]) -> tuple[int, str] | None:
     """A Zotero-like 400 for an unknown type, field or creator type (names the field)."""
     from cslkit.zotero.mapping import tables
 
@@ -239,7 +241,9 @@ def _validate(data: dict[str, Any]) -> tuple[int, str] | None:
     if type_info is None:
         return 400, f"'itemType' value '{item_type}' is not a valid item type"
     for name in data:
-        if name not in COMMON_ITEM_PROPERTIES and name not in type_info["fields"]:
+        if name in unknown_fields or (
+            name not in COMMON_ITEM_PROPERTIES and name not in type_info["fields"]
+        ):
             return 400, f"'{name}' is not a valid field for type '{item_type}'"
     for creator in data.get("creators") or []:
         if creator.get("creatorType") not in type_info["creatorTypes"]:
@@ -599,7 +603,7 @@ class _Handler(BaseHTTPRequestHandler):
                     return "failed", {"key": candidate["key"], "code": 400,
                                       "message": "Collection name cannot be empty"}  # fmt: skip
         if kind == "items":
-            problem = _validate(candidate)
+            problem = _validate(candidate, self.server.faults.unknown_fields)
             if problem:
                 return "failed", {"key": candidate["key"], "code": problem[0],
                                   "message": problem[1]}  # fmt: skip

@@ -198,6 +198,11 @@ class ZoteroClient:
                 hint="give the key access to the group at zotero.org/settings/keys",
             )
         status = self._status()
+        if status == 429 or status >= 500:
+            return ZoteroError(
+                f"the Zotero server could not {what} (HTTP {status}, still after retries)",
+                hint="run the same command again later; it resumes where it stopped",
+            )
         return ZoteroError(
             f"the Zotero server refused to {what} (HTTP {status or type(exc).__name__})"
         )

@@ -160,6 +160,7 @@ class _Run:
         self.keys: dict[int, str] = {}
         self.failures: dict[int, list[dict[str, Any]]] = {}
         self.library_changed = True
+        self.attempted_creates: set[int] = set()
 
     # -- reading ---------------------------------------------------------------------
 
@@ -237,6 +238,9 @@ class _Run:
                 objects.append(obj)
             result = self.client.write_items(objects, self.state.library_version)
             if result.status == 412:
+                # Either the library moved on, or a retried create had already gone
+                # through (its answer lost): the re-read tells, and finds those items.
+                self.attempted_creates.update(e.position for e in batch if e.action == "create")
                 return True
             for index, entry in enumerate(batch):
                 slot = str(index)
@@ -302,6 +306,8 @@ class _Run:
         report = SyncReport(dry_run=self.dry_run)
         for entry in plan.entries:
             action = self.done.get(entry.position, entry.action)
+            if action == "unchanged" and entry.position in self.attempted_creates:
+                action = "create"  # created by this run, though its answer was lost
             if entry.position in self.failures:
                 report.failed.extend(self.failures[entry.position])
                 continue

@@ -140,6 +140,38 @@ def test_law_in_the_official_gazette() -> None:
     assert "Закон Украины от 01.07.2014 г. № 1556-VII." in cslkit.render([russian], style=SHORT)[0]
 
 
+PATENT = {"id": "pat", "type": "patent", "title": "Method of treating acute pancreatitis",
+          "number": "123456", "jurisdiction": "Україна", "genre": "A61K 31/00",
+          "call-number": "u 2017 11766", "submitted": {"date-parts": [[2017, 12, 1]]},
+          "issued": {"date-parts": [[2018, 2, 12]]}, "issue": "3", "number-of-pages": "5"}
+
+
+@pytest.mark.parametrize(
+    ("language", "style", "tail"),
+    [("uk", SHORT, "№ u 2017 11766 ; заявл. 01.12.2017 ; опубл. 12.02.2018, Бюл. № 3. 5 с."),
+     ("ru", SHORT, "№ u 2017 11766 ; заявл. 01.12.2017 ; опубл. 12.02.2018, Бюл. № 3. 5 с."),
+     ("en", SHORT, "No. u 2017 11766 ; appl. 01.12.2017 ; publ. 12.02.2018, Bull. No. 3. 5 p."),
+     ("en", FULL, "№ u 2017 11766 ; appl. 01.12.2017 ; publ. 12.02.2018, Bull. № 3. – 5 p.")],
+)
+def test_patent_terms_follow_the_items_language(language: str, style: str, tail: str) -> None:
+    [entry] = cslkit.render([dict(PATENT, language=language)], style=style)
+    patent = "pat." if language == "en" else "пат."
+    assert entry_text(entry).startswith(
+        f"Method of treating acute pancreatitis : {patent} 123456 Україна : A61K 31/00."
+    )
+    assert entry_text(entry).endswith(tail)
+
+
+def test_patent_without_application_data_prints_no_empty_labels() -> None:
+    bare = {key: PATENT[key] for key in ("id", "type", "title", "number", "jurisdiction", "issued")}
+    assert entry_text(cslkit.render([dict(bare, language="en")], style=SHORT)[0]) == (
+        "Method of treating acute pancreatitis : pat. 123456 Україна. Publ. 12.02.2018."
+    )
+    assert entry_text(cslkit.render([dict(bare, language="uk")], style=FULL)[0]) == (
+        "Method of treating acute pancreatitis : пат. 123456 Україна. – Опубл. 12.02.2018."
+    )
+
+
 def test_prepare_items_moves_four_or_more_authors_only() -> None:
     three = {"id": "3", "author": [{"family": "A"}, {"family": "B"}, {"family": "C"}]}
     four = {"id": "4", "author": [{"family": n} for n in "ABCD"],
@@ -217,7 +249,8 @@ def test_doi_is_printed_once_however_it_is_stored(stored: str) -> None:
 @pytest.mark.parametrize(
     ("stored", "printed"),
     [("1073-9", "1073–1079"), ("96-7", "96–97"), ("98-108", "98–108"), ("12-15", "12–15"),
-     ("120-15", "120–15"), ("e1234", "e1234")],
+     # Not a range (the second page comes first): printed as given, for validation to flag.
+     ("120-15", "120-15"), ("e1234", "e1234")],
 )
 def test_short_page_ranges_are_printed_in_full(stored: str, printed: str) -> None:
     item = {"id": "p", "type": "article-journal", "language": "uk", "title": "Назва",

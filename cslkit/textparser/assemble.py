@@ -130,7 +130,7 @@ def parse_date(value: str) -> dict[str, Any] | None:
     parts: list[int] = [year]
     if month:
         parts.append(month)
-        day = re.search(r"(?<![\d.])(\d{1,2})(?![\d.])", value.replace(year_match.group(1), " "))
+        day = re.search(r"(?<![\d.])(\d{1,2})(?!\d)(?!\.\d)", value.replace(year_match.group(1), " "))
         if day and 1 <= int(day.group(1)) <= 31:
             parts.append(int(day.group(1)))
     return {"date-parts": [parts]}
@@ -180,10 +180,14 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
             value, translated = _split_translated_title(value)
             if translated:
                 custom["translated-title"] = translated
+            value, group = _split_group_author(value)
+            if group:
+                item.setdefault("author", []).append({"literal": group})
         if value:
             item[label] = value
             confidence[label] = conf
 
+    _repair_glued_fields(item, by_label, confidence)
     if "date" in by_label:
         for raw, conf in by_label["date"]:
             date = parse_date(raw)
@@ -202,9 +206,11 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
                 break
 
     page = item.get("page")
-    if page and (total := _TOTAL_PAGES_RE.match(by_label["page"][0][0].strip(" ,;"))):
+    total = page and _TOTAL_PAGES_RE.match(by_label["page"][0][0].strip(" ,;"))
+    # "167 с." / "345 p.", or a lone number in a book (no container): the page count.
+    if page and (total or (page.isdigit() and not item.get("container-title"))):
         del item["page"]
-        item["number-of-pages"] = total.group(1)
+        item["number-of-pages"] = total.group(1) if total else page
         confidence["number-of-pages"] = confidence.pop("page")
 
     for label, key, regex in (("DOI", "DOI", DOI_RE), ("PMID", "PMID", PMID_RE),
@@ -248,6 +254,44 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
     return item, confidence
 
 
+_DATE_TAIL_RE = re.compile(
+    r"[.,;]\s*((?:1[5-9]\d\d|20[0-4]\d)(?:\s+[A-Za-z]{3,9}\.?(?:-[A-Za-z]{3})?(?:\s+\d{1,2})?)?)$"
+)
+_ISSUE_INSIDE_RE = re.compile(
+    r"^(?:(.*?)[.,]?\s+)?(?:no\.?|nr\.?|n|№|вып\.?|вип\.?|issue|iss\.)\s*(\S.*)$", re.IGNORECASE
+)
+
+
+def _repair_glued_fields(item: dict[str, Any], by_label: dict[str, list[tuple[str, float]]],
+                         confidence: dict[str, float]) -> None:
+    """Exact repairs where the tagger glued two fields into one span."""
+    volume = str(item.get("volume", ""))
+    # "2009; 18" or "2005 Sep 29; 353" tagged as volume: what precedes ";" is the date.
+    if ";" in volume:
+        head, _, tail = volume.rpartition(";")
+        item["volume"] = tail.strip()
+        if "date" not in by_label and _YEAR_RE.search(head):
+            by_label["date"] = [(head, confidence["volume"])]
+    # "Вып. 10", "N 4", "Х. Вып. 4" tagged as volume: the labelled part is the issue.
+    match = _ISSUE_INSIDE_RE.match(str(item.get("volume", "")))
+    if match and "issue" not in item:
+        item["issue"] = match.group(2).strip(" .")
+        confidence["issue"] = confidence["volume"]
+        if match.group(1):
+            item["volume"] = _VOLUME_LABEL_RE.sub("", match.group(1)).strip(" .,")
+        else:
+            del item["volume"]
+            del confidence["volume"]
+    # "Am J Reprod Immunol. 2012 Apr": a date left at the end of the journal or title.
+    for field in ("container-title", "title"):
+        value = item.get(field)
+        tail = _DATE_TAIL_RE.search(value) if value else None
+        if tail and value[: tail.start()].strip():
+            item[field] = value[: tail.start()].strip()
+            if "date" not in by_label:
+                by_label["date"] = [(tail.group(1), confidence[field])]
+
+
 def _field_value(label: str, raw: str) -> str:
     if label == "container-title":
         return clean_container(raw)
@@ -255,7 +299,7 @@ def _field_value(label: str, raw: str) -> str:
     if label == "volume":
         value = _VOLUME_LABEL_RE.sub("", value)
     elif label == "issue":
-        value = _ISSUE_LABEL_RE.sub("", clean(value.strip("()")))
+        value = _ISSUE_LABEL_RE.sub("", value)
     elif label == "page":
         value = _PAGE_LABEL_RE.sub("", value)
     elif label == "edition":
@@ -265,6 +309,25 @@ def _field_value(label: str, raw: str) -> str:
     elif label == "publisher-place":
         value = value.rstrip(":").strip()
     return value.strip(_EDGE_PUNCT) if label != "title" else value
+
+
+_GROUP_SENTENCE_RE = re.compile(
+    r"^(?:The\s)?(?:[A-Z][\w-]*\s){0,6}(?:Study|Collaborative|Collaborating|Working|Research|Writing)?\s?"
+    r"(?:Group|Consortium|Committee|Investigators|Collaboration|Network)$"
+)
+
+
+def _split_group_author(title: str) -> tuple[str, str | None]:
+    """Vancouver prints a group author as a sentence before or after the title."""
+    sentences = re.split(r"(?<=[.?!])\s+", title)
+    if len(sentences) < 2:
+        return title, None
+    for index in (0, -1):
+        candidate = sentences[index].rstrip(".")
+        if _GROUP_SENTENCE_RE.match(candidate):
+            rest = sentences[1:] if index == 0 else sentences[:-1]
+            return " ".join(rest).rstrip(" ."), candidate
+    return title, None
 
 
 def _split_translated_title(title: str) -> tuple[str, str | None]:
@@ -297,7 +360,8 @@ def infer_type(item: dict[str, Any], text: str) -> str:
         in_book = item.get("publisher") or item.get("editor") or re.search(
             r"\b(?:in|в|у)\s*:|//\s*[^/]*\b(?:под ред|за ред|eds?\.)", text, re.IGNORECASE
         )
-        if in_book and not (item.get("volume") or item.get("issue")):
+        # Journals print no publisher or place; books in series do print a volume.
+        if (in_book or item.get("publisher-place")) and not item.get("issue"):
             return "chapter"
         return "article-journal"
     if item.get("publisher") or item.get("publisher-place") or item.get("ISBN") or item.get("number-of-pages"):

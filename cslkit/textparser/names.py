@@ -40,7 +40,7 @@ def split_names(span: str) -> tuple[list[dict[str, str]], bool]:
     text = re.sub(r"^[\s/,.;:–—-]+|[\s/,;:–—-]+$", "", text).strip()
     if not text:
         return [], et_al
-    pieces = [p for p in (_clean_piece(p) for p in _pieces(text)) if p]
+    pieces = [q for p in _pieces(text) for q in _split_run_on(_clean_piece(p)) if q]
     names: list[dict[str, str]] = []
     i = 0
     while i < len(pieces):
@@ -64,6 +64,28 @@ def _pieces(text: str) -> list[str]:
     for chunk in _CONNECTOR_RE.split(text):
         out.extend(part for part in chunk.split(","))
     return [p.strip() for p in out if p.strip()]
+
+
+def _split_run_on(piece: str) -> list[str]:
+    """"Дмитриев С.П. Шимелевич Л.И." (no comma between names) → two pieces."""
+    words = piece.split()
+    if len(words) < 4:
+        return [piece]
+    flags = [_is_initials(w) for w in words]
+    family_first = not flags[0]
+    out: list[list[str]] = [[]]
+    for i, word in enumerate(words):
+        starts_new = out[-1] and (
+            (family_first and not flags[i] and flags[i - 1])
+            or (not family_first and flags[i] and not flags[i - 1])
+        )
+        if starts_new:
+            out.append([])
+        out[-1].append(word)
+    # Only a clean alternation of names splits; anything else stays one piece.
+    if len(out) > 1 and all(len(o) >= 2 and any(map(_is_initials, o)) for o in out):
+        return [" ".join(o) for o in out]
+    return [piece]
 
 
 def _clean_piece(piece: str) -> str:
@@ -99,8 +121,12 @@ def format_initials(given: str) -> str:
         units: list[str] = []
         for word in words:
             if "." in word:
-                parts = [p for p in re.split(r"(?<=\.)\s*", word) if p]
-                units.extend(p if p.endswith(".") else p + "." for p in parts)
+                for part in (p for p in re.split(r"(?<=\.)\s*", word) if p):
+                    core = part.rstrip(".")
+                    if len(core) == 2 and core.isalpha() and core.isupper():  # "EE.": two initials
+                        units.extend(ch + "." for ch in core)
+                    else:
+                        units.append(core + ".")
             else:
                 units.extend(u + "." for u in re.findall(r"[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]?", word))
         return " ".join(units).replace(". -", ".-")

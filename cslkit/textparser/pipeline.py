@@ -63,7 +63,8 @@ def parse_reference(text: str, item_id: str, position: int | None = None
     spans = spans_of(text, tokens, labels, confidences)
     item, field_confidence = build_item(text, spans)
     item = {"id": item_id, **item}
-    language = detect_language(item.get("title") or text)
+    # The title is the surest clue; a title too short to tell falls back to the whole string.
+    language = detect_language(item.get("title") or text) or detect_language(text)
     if language:
         item["language"] = language
     overall = sum(confidences) / len(confidences) if confidences else 0.0

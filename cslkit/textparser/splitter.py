@@ -106,7 +106,8 @@ def split_references(text: str) -> tuple[list[Segment], list[Skipped]]:
     if not content:
         return [], []
     numbered = [n for n, (_, line) in enumerate(content) if _number_of(line)[0] is not None]
-    if len(numbered) >= max(2, 0.4 * len(content)) or (len(content) == 1 and numbered):
+    prose = [line for _, line in content if not _is_furniture(line)]
+    if len(numbered) >= max(2, 0.4 * len(prose)) or (len(prose) == 1 and numbered):
         return _split_numbered(content)
     return _split_unnumbered(lines)
 
@@ -119,7 +120,10 @@ def _split_numbered(content: list[tuple[int, str]]) -> tuple[list[Segment], list
         number, body = _number_of(line)
         after_gap = line_no > previous_line_no + 1
         previous_line_no = line_no
-        if number is not None and body and not (segments and _continues(segments[-1][0], body)):
+        in_sequence = number is not None and (
+            not segments or segments[-1][2] is None or 0 < number - segments[-1][2] <= 3 or number == 1
+        )
+        if in_sequence and body and not (segments and _continues(segments[-1][0], body)):
             segments.append([body, line_no, number])
         elif (
             _is_furniture(line)
@@ -130,7 +134,9 @@ def _split_numbered(content: list[tuple[int, str]]) -> tuple[list[Segment], list
         ):
             skipped.append(Skipped(line.strip(), line_no))
         else:
-            segments[-1][0] = _join(segments[-1][0], body if number is not None else line)
+            # A renumbered continuation loses its stray number; an out-of-sequence number
+            # ("2013 Apr;…" wrapped onto a new line) is part of the text.
+            segments[-1][0] = _join(segments[-1][0], body if in_sequence else line)
     return [Segment(t, ln, num) for t, ln, num in segments], skipped
 
 

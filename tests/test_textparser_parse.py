@@ -1,0 +1,165 @@
+"""Parsing references into CSL-JSON: the public API, rules, names, and the real test sets."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import cslkit
+from cslkit.model import Items
+from cslkit.textparser import parse_reference, parse_references
+from cslkit.textparser.names import format_initials, split_names
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data" / "textparser"
+SEED = ROOT / "examples" / "maltsev-2013-references.txt"
+
+
+def one(text: str) -> dict:
+    return parse_reference(text, "ref-1")[0]
+
+
+def norm(value: object) -> str:
+    return re.sub(r"[\W_]+", "", str(value).lower())
+
+
+def test_seed_list_through_the_public_api():
+    items = cslkit.parse(str(SEED), format="text")
+    assert isinstance(items, Items)
+    assert len(items) == 71
+    assert [i["id"] for i in items] == [f"ref-{n}" for n in range(1, 72)]
+    first = items[0]
+    assert first["author"] == [{"family": "Ahmed", "given": "A. R."},
+                               {"family": "Gürcan", "given": "H. M."}]
+    assert first["issued"] == {"date-parts": [[2011]]}
+    assert (first["volume"], first["issue"], first["page"]) == ("25", "9", "1073–9")
+    assert first["type"] == "article-journal"
+    for item in items:
+        custom = item["custom"]
+        assert custom["original"]
+        assert 0.0 <= custom["confidence"] <= 1.0
+        assert isinstance(custom["low-confidence"], list)
+    # The detector answers None when a title gives too little evidence; most do not.
+    assert sum(item.get("language") == "en" for item in items) >= 60
+
+
+def test_pasted_string_and_detection():
+    text = SEED.read_text(encoding="utf-8")
+    assert len(cslkit.parse(text, format="text")) == 71
+    from cslkit.textparser.reader import READER
+
+    assert READER.detect(text) > 0.5
+    assert READER.detect('[{"id": "a", "type": "book"}]') == 0.0
+    assert READER.detect("@article{x, title={A}}") == 0.0
+
+
+def test_et_al_is_recorded_not_made_an_author():
+    item = one("Branch DW, Peaceman AM, Druzin M et al. A multicenter pilot study. "
+               "Am J Obstet Gynecol. 2000; 182(1 Pt 1): 122–7.")
+    assert [a["family"] for a in item["author"]] == ["Branch", "Peaceman", "Druzin"]
+    assert item["custom"]["et-al"] is True
+    assert item["issue"] == "1 Pt 1"
+    names, et_al = split_names("Васильев В. А., Петров П. П. и др.")
+    assert et_al and [n["family"] for n in names] == ["Васильев", "Петров"]
+    assert split_names("Шевченко Т. Г. та ін.")[1] is True
+
+
+def test_names_in_all_the_usual_shapes():
+    assert split_names("Д. В. Мальцев, Ю. Ю. Недопако")[0] == [
+        {"family": "Мальцев", "given": "Д. В."}, {"family": "Недопако", "given": "Ю. Ю."}]
+    assert split_names("De Zwaan SE, Schlößer RL")[0] == [
+        {"family": "De Zwaan", "given": "S. E."}, {"family": "Schlößer", "given": "R. L."}]
+    assert split_names("Smith, J. A., & Doe, B.")[0] == [
+        {"family": "Smith", "given": "J. A."}, {"family": "Doe", "given": "B."}]
+    assert split_names("The Pregnancy Loss Study Group")[0] == [
+        {"literal": "The Pregnancy Loss Study Group"}]
+    assert format_initials("NIa") == "N. Ia."
+    assert format_initials("Д.В.") == "Д. В."
+
+
+def test_gost_line_with_responsibility_area():
+    item = one("Мальцев Д. В. Дефіцит природних кілерів / Д. В. Мальцев, Ю. Ю. Недопако "
+               "// Український медичний часопис. – 2013. – № 2 (94). – С. 129–142.")
+    assert [a["family"] for a in item["author"]] == ["Мальцев", "Недопако"]
+    assert item["container-title"] == "Український медичний часопис"
+    assert item["issue"] == "2 (94)"
+    assert item["page"] == "129–142"
+    assert item["issued"]["date-parts"][0][0] == 2013
+    assert item["language"] == "uk"
+
+
+def test_identifiers_and_notes_by_rule():
+    item = one("Karabay O, Leblebicioglu H. Interferon-beta in hepatitis B. Hepatol Res. "
+               "2013 May 2. [Epub ahead of print]. doi: 10.1111/hepr.12157. PMID: 23647912. "
+               "PMCID: PMC3456789. Available from: https://example.org/a?b=1 [cited 2013 Jun 5].")
+    assert item["DOI"] == "10.1111/hepr.12157"
+    assert item["PMID"] == "23647912"
+    assert item["PMCID"] == "PMC3456789"
+    assert item["URL"] == "https://example.org/a?b=1"
+    assert item["accessed"] == {"date-parts": [[2013, 6, 5]]}
+    assert "Epub ahead of print" in item["note"]
+    assert item["issued"] == {"date-parts": [[2013, 5, 2]]}
+
+
+def test_translated_title_in_brackets():
+    item = one("Петров П. П. Лечение инфекций [Treatment of infections] // Терапевтический "
+               "архив. – 2001. – Т. 73, № 2. – С. 5–9.")
+    assert item["custom"]["translated-title"] == "Treatment of infections"
+    assert "[" not in item["title"]
+
+
+def test_low_confidence_fields_become_problems():
+    items = parse_references("1. xq zz 12 // ?? 3 4\n2. Smith J. Title. J Med. 2001;1:1-2.\n")
+    low = [p for p in items.problems if p.code == "low-confidence-field"]
+    for problem in low:
+        assert problem.severity == "warning"
+        assert problem.field in items[int(problem.item_id.split("-")[1]) - 1]["custom"]["low-confidence"]
+        assert problem.field in problem.message and "guessed" in problem.message
+        assert problem.hint.startswith("check")
+    flagged = {(p.item_id, p.field) for p in low}
+    recorded = {(i["id"], f) for i in items for f in i["custom"]["low-confidence"]}
+    assert flagged == recorded
+
+
+def test_skipped_lines_are_reported():
+    items = parse_references("References\n1. Smith J. Title. J Med. 2001;1:1-2.\n")
+    assert len(items) == 1
+    assert any(p.code == "not-a-reference" for p in items.problems)
+
+
+def test_jobs_give_the_same_result():
+    text = SEED.read_text(encoding="utf-8")
+    assert parse_references(text, jobs=2) == parse_references(text)
+
+
+def _micro_f1(path: Path) -> float:
+    tp = fp = fn = 0
+    for expected in json.loads(path.read_text(encoding="utf-8")):
+        got = one(expected["custom"]["original"])
+        for field in ("title", "container-title", "volume", "issue", "page", "type"):
+            e, g = expected.get(field), got.get(field)
+            if e is not None and g is not None and norm(e) == norm(g):
+                tp += 1
+            else:
+                fp += g is not None
+                fn += e is not None
+        e_auth = [norm(a.get("family")) for a in expected.get("author", [])]
+        g_auth = [norm(a.get("family") or a.get("literal")) for a in got.get("author", [])]
+        tp += bool(e_auth) and e_auth == g_auth
+        fp += bool(g_auth) and e_auth != g_auth
+        fn += bool(e_auth) and e_auth != g_auth
+        e_year = expected.get("issued", {}).get("date-parts", [[None]])[0][0]
+        g_year = got.get("issued", {}).get("date-parts", [[None]])[0][0]
+        tp += e_year is not None and e_year == g_year
+        fp += g_year is not None and e_year != g_year
+        fn += e_year is not None and e_year != g_year
+    return 2 * tp / (2 * tp + fp + fn)
+
+
+def test_hand_checked_gost_dstu_lines():
+    assert _micro_f1(DATA / "gost_dstu_real.json") >= 0.85
+
+
+def test_hand_checked_seed_list():
+    assert _micro_f1(DATA / "maltsev_2013_expected.json") >= 0.9

@@ -64,7 +64,7 @@ def test_second_sync_changes_nothing(server: ZoteroTestServer, run) -> None:
     assert {"tag": "issue-13"} in stored["tags"] and len(stored["collections"]) == 1
     server.reset_log()
     second = run(items, collection="Issue 2013/13", tags=["issue-13"])
-    assert second.summary().startswith(f"0 created, 0 updated, {len(items)} unchanged")
+    assert second.summary() == f"nothing to do: {len(items)} unchanged"
     assert second.writes == 0 and second.requests <= 3
     assert len(server.requests) == second.requests
 
@@ -118,7 +118,7 @@ def test_pull_returns_remote_changes(server: ZoteroTestServer, run) -> None:
     report = run(items, pull=True)
     assert report.pulled == {"article-1": ["pages"]}
     assert report.items[1]["page"] == "1-9" and report.items[0] == items[0]
-    assert run(report.items).summary().startswith("0 created, 0 updated, 2 unchanged")
+    assert run(report.items).summary() == "nothing to do: 2 unchanged"
 
 
 def test_retries_on_429_5xx_backoff_and_dropped_connections(server: ZoteroTestServer, run) -> None:

@@ -72,6 +72,11 @@ class SyncReport:
 
     def summary(self) -> str:
         open_conflicts = sum(1 for c in self.conflicts if not c["resolved"])
+        if not (self.created or self.updated or self.conflicts or self.failed or self.pulled):
+            text = f"nothing to do: {len(self.unchanged)} unchanged"
+            if self.deleted_remotely:
+                text += f", {len(self.deleted_remotely)} deleted in Zotero (left alone)"
+            return text
         words = "would be " if self.dry_run else ""
         text = (
             f"{len(self.created)} {words}created, {len(self.updated)} {words}updated, "

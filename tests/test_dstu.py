@@ -46,11 +46,11 @@ def test_guide_example(case: dict, style: str) -> None:
 
 def test_cases_cover_the_brief() -> None:
     cases = CASES["cases"]
-    assert len(cases) >= 25
+    assert len(cases) >= 45
     assert {c["language"] for c in cases} >= {"uk", "ru", "en"}
     assert {c["kind"] for c in cases} >= {
         "article-journal", "book", "chapter", "paper-conference", "thesis", "patent",
-        "legislation", "webpage",
+        "legislation", "webpage", "standard",
     }
     for case in cases:
         assert case["source"] in CASES["sources"], case["id"]

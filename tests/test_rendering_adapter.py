@@ -57,7 +57,7 @@ def test_consecutive_citation_numbers_collapse() -> None:
 def test_html_escapes_text_and_keeps_only_known_markup() -> None:
     item = article(title='Salt & <script>alert("x")</script> in <i>Homo sapiens</i>')
     entry = cslkit.render([item], format="html")[0]
-    assert "Salt &amp; &lt;script&gt;alert(\"x\")&lt;/script&gt; in <i>Homo sapiens</i>" in entry
+    assert "Salt &amp; &lt;script&gt;alert(\u201cx\u201d)&lt;/script&gt; in <i>Homo sapiens</i>" in entry
     assert "<script>" not in entry
 
 

@@ -114,8 +114,18 @@ class IndexedKeys(list):
             raise ValueError(f"{key!r} is not in list") from None
 
 
+_DOUBLE_QUOTED = re.compile(r'"([^"]+)"')
+_SINGLE_QUOTED = re.compile(r"(^|[\s(\[])'([^']+)'(?=$|[\s.,;:!?)\]])")
+
+
 def _typographic(text: str) -> str:
-    return text.replace("'", "\u2019")
+    """Straight quotes as citeproc-js prints them: "x" → “x”, 'x' → ‘x’, ' → ’."""
+    if '"' in text:
+        text = _DOUBLE_QUOTED.sub("\u201c\\1\u201d", text)
+    if "'" in text:
+        text = _SINGLE_QUOTED.sub("\\1\u2018\\2\u2019", text)
+        text = text.replace("'", "\u2019")
+    return text
 
 
 def _rich_string(value: Any, *, verbatim: bool) -> Any:
@@ -427,7 +437,25 @@ class Term(_Adapted, model.Term):
 
 
 class Key(_Adapted, model.Key):
-    pass
+    """Names in a macro's sort key are separated by a control character that sorts
+    first, without "and" ("Beck and Katz" before "Beck, Katz, and Tucker", as citeproc-js
+    compares name by name)."""
+
+    def sort_keys(self, items: list[Any], context: Any) -> list[Any]:
+        if "macro" not in self.attrib:
+            return super().sort_keys(items, context)
+        layout = context.get_layout()
+        options: dict[str, Any] = {"name-as-sort-order": "all", "and": None, "delimiter": "\u0001",
+                                   "delimiter-precedes-last": "always"}
+        for option in ("names-min", "names-use-first", "names-use-last"):
+            if option in self.attrib:
+                options[option.replace("names", "et-al")] = self.get(option)
+        macro = self.get_macro(self.get("macro"))
+        keys = []
+        for item in items:
+            layout.repressed = {}
+            keys.append(macro.render(item, context=context, sort_options=options))
+        return keys
 
 
 class Sort(_Adapted, model.Sort):
@@ -486,21 +514,38 @@ class Layout(_Adapted, model.Layout):
     def render_bibliography(self, citation_items: list[Any]) -> list[Any]:
         style = self.get_root()
         document_locales = style.locales
-        second_field = self.getparent().get("second-field-align")
+        substitute = self.getparent().get("subsequent-author-substitute")
         output_items = []
+        previous_names: str | None = None
         try:
             for item in citation_items:
                 style.locales = self._item_locales(item)
-                self.repressed = {}
-                if second_field:
-                    body = self._render_second_field(item)
-                else:
-                    body = self.render_children(item)
-                # one output per item (None when it renders empty), so callers can pair them
-                output_items.append(self.format(self.wrap(body)) if body is not None else None)
+                if substitute is None:
+                    output_items.append(self._render_entry(item))
+                    continue
+                # subsequent-author-substitute (citeproc-py ignored it): the same names
+                # as the entry before are replaced ("---. 1974b. ...")
+                probe = style.names_probe = {"suppress": False}
+                entry = self._render_entry(item)
+                names = probe.get("names")
+                if names is not None and names == previous_names:
+                    style.names_probe = {"suppress": False, "replace": substitute}
+                    entry = self._render_entry(item)
+                previous_names = names
+                output_items.append(entry)
         finally:
             style.locales = document_locales
+            style.names_probe = None
         return output_items
+
+    def _render_entry(self, item: Any) -> Any:
+        """One bibliography entry (None when it renders empty)."""
+        self.repressed = {}
+        if self.getparent().get("second-field-align"):
+            body = self._render_second_field(item)
+        else:
+            body = self.render_children(item)
+        return self.format(self.wrap(body)) if body is not None else None
 
     def _render_second_field(self, item: Any) -> Any:
         children = list(self.iterchildren())
@@ -526,58 +571,189 @@ class Layout(_Adapted, model.Layout):
         style = self.get_root()
         document_locales = style.locales
         citation_element = self.getparent()
+        collapse = citation_element.get("collapse")
+        by_author = collapse in ("year", "year-suffix", "year-suffix-ranged")
         good = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
         # cites stay in the order given unless the style sorts them (citeproc-py put
         # them in bibliography order)
         if citation_element.sort is not None:
             good = citation_element.sort.sort(good, self)
-        rendered: list[tuple[Any, Any]] = []
+        rendered: list[_RenderedCite] = []
         try:
             for cite in good:
                 style.locales = self._item_locales(cite)
-                self.repressed = {}
-                try:
-                    output = self.render_children(cite)
-                except VariableError:
+                probe = style.names_probe = {"suppress": False} if by_author else None
+                text = self._render_cite(cite)
+                if text is None:
                     continue
-                if output is not None:
-                    text = cite.get("prefix", "") + output + cite.get("suffix", "")
-                    rendered.append((cite, text))
-                    citation_element.cites.append(cite)
+                entry = _RenderedCite(cite, text, probe.get("names") if probe else None)
+                if by_author and entry.names is not None:
+                    style.names_probe = {"suppress": True}
+                    entry.without_names = self._render_cite(cite)
+                rendered.append(entry)
+                citation_element.cites.append(cite)
         finally:
             style.locales = document_locales
-        pieces = self._collapse_numbers(rendered)
+            style.names_probe = None
+        if collapse == "citation-number":
+            groups = self._number_groups(rendered)
+        elif by_author:
+            groups = self._author_groups(rendered, collapse)
+        else:
+            groups = [[entry.text] for entry in rendered]
+        text = self._join_groups(groups)
         for cite in bad:
             value = callback(cite) if callback is not None else None
-            pieces.append(value or f"{cite.key}?")
-        return self.format(self.wrap(self.join(pieces)))
+            text = seam_join([text, value or f"{cite.key}?"] if str(text) else [value or f"{cite.key}?"],
+                             self.get("delimiter", ""))
+        return self.format(self.wrap(text))
 
-    def _collapse_numbers(self, rendered: list[tuple[Any, Any]]) -> list[Any]:
-        """Runs of three or more consecutive bare citation numbers become "first–last"."""
-        if self.getparent().get("collapse") != "citation-number":
-            return [text for _cite, text in rendered]
-        pieces: list[Any] = []
-        run: list[tuple[int, Any]] = []
+    def _render_cite(self, cite: Any) -> Any:
+        self.repressed = {}
+        try:
+            output = self.render_children(cite)
+        except VariableError:
+            return None
+        if output is None:
+            return None
+        return cite.get("prefix", "") + output + cite.get("suffix", "")
+
+    def _join_groups(self, groups: list[list[Any]]) -> Any:
+        """Groups joined by the layout delimiter, or after-collapse-delimiter after a
+        collapsed group; a group's own parts are already joined."""
+        citation_element = self.getparent()
+        delimiter = self.get("delimiter", "")
+        after_collapse = citation_element.get("after-collapse-delimiter", delimiter)
+        output = ""
+        previous_collapsed = False
+        for index, group in enumerate(groups):
+            if index:
+                output += _seam(output, after_collapse if previous_collapsed else delimiter)
+            output += _seam(output, str(group[0]))
+            previous_collapsed = len(group) > 1 and group[1]
+        return String(output)
+
+    def _number_groups(self, rendered: list[_RenderedCite]) -> list[list[Any]]:
+        """Runs of three or more consecutive citation numbers rendered alike become
+        "first–last" ("1–3", "[1]–[3]"); citeproc-py never collapsed them."""
+        groups: list[list[Any]] = []
+        run: list[tuple[int, str]] = []
 
         def flush() -> None:
             if len(run) >= 3:
-                pieces.append(String(f"{run[0][0]}\u2013{run[-1][0]}"))
+                groups.append([String(f"{run[0][1]}\u2013{run[-1][1]}"), True])
             else:
-                pieces.extend(text for _number, text in run)
+                groups.extend([String(text)] for _number, text in run)
             run.clear()
 
-        for cite, text in rendered:
-            number = cite.number
-            if _TAG.sub("", str(text)).strip() != str(number):
+        for entry in rendered:
+            number = entry.cite.number
+            text = str(entry.text)
+            shape = text.replace(str(number), "\0", 1) if str(number) in _TAG.sub("", text) else None
+            if shape is None or entry.cite.get("locator", None) is not None:
                 flush()
-                pieces.append(text)
+                groups.append([entry.text])
                 continue
-            if run and number != run[-1][0] + 1:
+            if run and (number != run[-1][0] + 1
+                        or shape != run[-1][1].replace(str(run[-1][0]), "\0", 1)):
                 flush()
             run.append((number, text))
         flush()
-        return pieces
+        return groups
+
+    def _author_groups(self, rendered: list[_RenderedCite], collapse: str) -> list[list[Any]]:
+        """Cites by the same names are grouped and print the names once ("Smith 1900,
+        2000"); with year-suffix collapsing the years too ("2000a, b" or "2000a–c")."""
+        citation_element = self.getparent()
+        group_delimiter = citation_element.get("cite-group-delimiter", self.get("delimiter", ", "))
+        after_collapse = citation_element.get("after-collapse-delimiter", self.get("delimiter", ""))
+        suffix_delimiter = citation_element.get("year-suffix-delimiter", self.get("delimiter", ""))
+        order: list[str | None] = []
+        members: dict[str | None, list[_RenderedCite]] = {}
+        for entry in rendered:
+            key = entry.names if entry.names is not None else f"\0{id(entry)}"
+            if key not in members:
+                order.append(key)
+                members[key] = []
+            members[key].append(entry)
+        groups: list[list[Any]] = []
+        for key in order:
+            entries = members[key]
+            if len(entries) == 1:
+                groups.append([entries[0].text])
+                continue
+            parts: list[str] = [str(entries[0].text)]
+            delimiters: list[str] = []
+            previous = entries[0]
+            suffix_run: list[str] = []
+            for entry in entries[1:]:
+                if entry.without_names is None:
+                    continue  # nothing but the names, already printed
+                suffix = _year_suffix_only(previous, entry) if collapse != "year" else None
+                if suffix is not None:
+                    suffix_run.append(suffix)
+                else:
+                    parts[-1] = _with_suffixes(parts[-1], suffix_run, suffix_delimiter, collapse)
+                    suffix_run = []
+                    # after a cite with a locator, citeproc-js uses after-collapse-delimiter
+                    has_locator = previous.cite.get("locator", None) is not None
+                    delimiters.append(after_collapse if has_locator else group_delimiter)
+                    parts.append(str(entry.without_names))
+                previous = entry
+            parts[-1] = _with_suffixes(parts[-1], suffix_run, suffix_delimiter, collapse)
+            joined = parts[0]
+            for delimiter, part in zip(delimiters, parts[1:], strict=True):
+                joined += _seam(joined, delimiter)
+                joined += _seam(joined, part)
+            groups.append([String(joined), True])
+        return groups
+
+
+class _RenderedCite:
+    """One cite's output in a citation, with what author collapsing needs."""
+
+    def __init__(self, cite: Any, text: Any, names: str | None) -> None:
+        self.cite = cite
+        self.text = text
+        self.names = names
+        self.without_names: Any = None
+
+
+def _year_suffix_only(previous: _RenderedCite, entry: _RenderedCite) -> str | None:
+    """The year suffix of ``entry`` when it differs from ``previous`` by that alone."""
+    before = previous.cite.reference.get("year_suffix")
+    after = entry.cite.reference.get("year_suffix")
+    if not before or not after or entry.without_names is None or previous.without_names is None:
+        return None
+    if str(previous.without_names).replace(str(before), "", 1) != str(entry.without_names).replace(str(after), "", 1):
+        return None
+    return str(after)
+
+
+def _with_suffixes(text: str, suffixes: list[str], delimiter: str, collapse: str) -> str:
+    if not suffixes:
+        return text
+    if collapse == "year-suffix-ranged" and len(suffixes) >= 2:
+        letters = [text.rstrip()[-1:]] + suffixes
+        pieces: list[str] = []
+        start = 0
+        for index in range(1, len(letters) + 1):
+            if index == len(letters) or ord(letters[index]) != ord(letters[index - 1]) + 1:
+                run = letters[start:index]
+                if start == 0:
+                    if len(run) >= 3:
+                        pieces.append("\u2013" + run[-1])
+                    else:
+                        pieces.extend(delimiter + letter for letter in run[1:])
+                elif len(run) >= 3:
+                    pieces.append(delimiter + run[0] + "\u2013" + run[-1])
+                else:
+                    pieces.extend(delimiter + letter for letter in run)
+                start = index
+        return text + "".join(pieces)
+    return text + "".join(delimiter + suffix for suffix in suffixes)
+
 
 
 _PAGE_SEPARATOR = re.compile(r"(\s*(?:,|&|&amp;)\s*)")
@@ -664,8 +840,37 @@ class Text(_PageRanges, _Adapted, model.Text):
     pass
 
 
+def _style_root(element: Any) -> Any:
+    root = element.getroottree().getroot()
+    return root.style if isinstance(root, model.Locale) else root
+
+
 class Date(_Adapted, model.Date):
-    """A localized date joins its parts with the locale's delimiter (CSL 1.0.2 §Dates)."""
+    """A localized date joins its parts with the locale's delimiter (CSL 1.0.2 §Dates).
+
+    A style that never prints ``year-suffix`` gets it after the first year of ``issued``
+    it prints in each cite or entry (CSL 1.0.2 §Disambiguation; citeproc-py dropped it).
+    """
+
+    def process(self, item: Any, variable: Any = None, show_parts: Any = None, context: Any = None,
+                **kwargs: Any) -> Any:
+        root = _style_root(self)
+        name = variable or self.get("variable")
+        suffix = item.reference.get("year_suffix") if name == "issued" else None
+        layout = None
+        if suffix and vars(root).get("implicit_year_suffix"):
+            layout = (context if context is not None and context is not self else self).get_layout()
+            if layout.repressed.get("year-suffix-done"):
+                layout = None
+            else:
+                root.pending_year_suffix = str(suffix)
+        try:
+            return super().process(item, variable, show_parts, context, **kwargs)
+        finally:
+            if layout is not None:
+                if root.pending_year_suffix is None:
+                    layout.repressed["year-suffix-done"] = True
+                root.pending_year_suffix = None
 
     def render_single_date(self, date: Any, show_parts: Any = None, context: Any = None) -> Any:
         if context is not None and context is not self:
@@ -679,6 +884,16 @@ class Date(_Adapted, model.Date):
 
 class Date_Part(_Adapted, model.Date_Part):  # noqa: N801 (citeproc-py maps tag names to class names)
     """A style's date-part overrides apply to this rendering only, without affixes."""
+
+    def process(self, date: Any, context: Any = None) -> Any:
+        text = super().process(date, context)
+        if self.get("name") == "year" and text:
+            root = _style_root(self)
+            pending = vars(root).get("pending_year_suffix")
+            if pending:
+                root.pending_year_suffix = None
+                text = str(text) + pending
+        return text
 
     def render(self, date: Any, context: Any = None) -> Any:
         override = {}
@@ -710,6 +925,22 @@ class Names(_Adapted, model.Names):
     editor.")."""
 
     def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        # Author collapsing (Layout.render_citation) captures, then suppresses, the
+        # first names a cite prints.
+        probe = vars(self.getroottree().getroot()).get("names_probe")
+        if probe is not None and "done" not in probe and kwargs.get("sort_options") is None:
+            probe["done"] = True
+            if probe["suppress"]:
+                raise VariableError
+            if "replace" in probe:
+                return String(html.escape(probe["replace"], quote=False))
+            result = self._process_unrepressed(item, names_context, context, **kwargs)
+            probe["names"] = str(result) if result is not None else None
+            return result
+        return self._process_unrepressed(item, names_context, context, **kwargs)
+
+    def _process_unrepressed(self, item: Any, names_context: Any = None, context: Any = None,
+                             **kwargs: Any) -> Any:
         layout = (context if context is not None else self).get_layout()
         repressed = getattr(layout, "repressed", {}).get(self.tag, [])
         if not repressed:

@@ -5,12 +5,14 @@ Cyrillic block). Without ICU (PyICU needs a compiler and libicu), we order lette
 merged Ukrainian/Russian alphabet: а б в г ґ д е ё є ж з и і ї й к л м н о п р с т у ф
 х ц ч ш щ ъ ы ь э ю я — each language's own order is kept, since the letters one lacks
 fall where the other puts them. Latin letters sort by their base letter (é as e), and
-Latin comes before Cyrillic, as in the Unicode collation algorithm. Case and accents
-only break ties.
+Latin comes before Cyrillic, as in the Unicode collation algorithm; spaces and
+punctuation come before any letter ("Smith, J" before "Smithson"). Case and accents only
+break ties.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _CYRILLIC = "абвгґдеёєжзиіїйклмнопрстуфхцчшщъыьэюя"
@@ -34,23 +36,16 @@ def _primary(char: str) -> tuple[int, ...]:
     base = unicodedata.normalize("NFD", char)[0]
     if base != char and base in _WEIGHTS:
         return (_WEIGHTS[base],)
+    if char < " ":
+        return (0,)  # separators cslkit puts between names in sort keys
     if not char.isalnum():
-        return ()  # punctuation and spaces are ignored at the primary level
+        return (1,)  # punctuation and spaces sort before digits and letters ("d’W" < "de")
     return (1000 + ord(char),)
 
 
 def collation_key(text: str) -> tuple[tuple[int, ...], str]:
     """A key for ``sorted``: alphabet order first, then case and accents as a tie-break."""
-    folded = text.casefold()
     primary: list[int] = []
-    previous_space = False
-    for char in folded:
-        if char.isspace():
-            # word boundaries sort before any letter ("Li Wang" before "Lia")
-            if not previous_space and primary:
-                primary.append(0)
-            previous_space = True
-            continue
-        previous_space = False
+    for char in re.sub(r"[ \t\n\r]+", " ", text.casefold()).strip():
         primary.extend(_primary(char))
     return tuple(primary), text

@@ -64,6 +64,10 @@ class LoadedStyle:
         self.preparers = resolved.preparers
         self.root.formatter = markup
         self.root.term_cache = {}
+        self.root.pending_year_suffix = None
+        self.root.implicit_year_suffix = not self.root.xpath(
+            '//cs:text[@variable="year-suffix"]', namespaces={"cs": "http://purl.org/net/xbiblio/csl"}
+        )
         self._locale_files: dict[str, Any] = {}
         self._locale_lists: dict[str, list[Any]] = {}
         document_locale = locale or resolved.default_locale or self.root.get("default-locale") or "en-US"
@@ -266,8 +270,11 @@ def add_year_suffixes(loaded: LoadedStyle, bibliography: Any) -> None:
 
     Other disambiguation methods (adding names or given names) are not done yet.
     """
+    from citeproc import Citation
     from citeproc.source import VariableError
     from citeproc.string import String
+
+    from cslkit.rendering.adapter import CitationItemKeepingCase
 
     citation = loaded.root.citation
     if citation is None or citation.get("disambiguate-add-year-suffix", "false") != "true":
@@ -275,7 +282,10 @@ def add_year_suffixes(loaded: LoadedStyle, bibliography: Any) -> None:
     layout = citation.layout
     citation.cites = []
     groups: dict[str, list[Any]] = {}
-    for item in bibliography.items:
+    for registered in bibliography.items:
+        # a fresh cite without locator, prefix or suffix: the bare first citation
+        item = CitationItemKeepingCase(registered.key)
+        bibliography.register(Citation([item]))
         item.reference.pop("year_suffix", None)
         layout.repressed = {}
         try:

@@ -162,6 +162,13 @@ def test_patent_terms_follow_the_items_language(language: str, style: str, tail:
     assert entry_text(entry).endswith(tail)
 
 
+def test_patent_in_another_language_gets_latin_labels_not_locale_leftovers() -> None:
+    """German has no in-style locale: the repurposed terms must not fall back to "orig. pub."."""
+    [entry] = cslkit.render([dict(PATENT, language="de")], style=SHORT)
+    assert "; appl. 01.12.2017 ; publ. 12.02.2018, Bull. Nr. 3." in entry
+    assert "orig." not in entry
+
+
 def test_patent_without_application_data_prints_no_empty_labels() -> None:
     bare = {key: PATENT[key] for key in ("id", "type", "title", "number", "jurisdiction", "issued")}
     assert entry_text(cslkit.render([dict(bare, language="en")], style=SHORT)[0]) == (

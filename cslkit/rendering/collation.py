@@ -5,9 +5,9 @@ Cyrillic block). Without ICU (PyICU needs a compiler and libicu), we order lette
 merged Ukrainian/Russian alphabet: а б в г ґ д е ё є ж з и і ї й к л м н о п р с т у ф
 х ц ч ш щ ъ ы ь э ю я — each language's own order is kept, since the letters one lacks
 fall where the other puts them. Latin letters sort by their base letter (é as e), and
-Latin comes before Cyrillic, as in the Unicode collation algorithm; spaces and
-punctuation come before any letter ("Smith, J" before "Smithson"). Case and accents only
-break ties.
+Latin comes before Cyrillic, as in the Unicode collation algorithm; a space comes
+before any letter ("Smith, J" before "Smithson") and punctuation is ignored. Case and
+accents only break ties.
 """
 
 from __future__ import annotations
@@ -38,8 +38,10 @@ def _primary(char: str) -> tuple[int, ...]:
         return (_WEIGHTS[base],)
     if char < " ":
         return (0,)  # separators cslkit puts between names in sort keys
+    if char == " ":
+        return (1,)  # word boundaries sort before digits and letters ("Li W" < "Lia")
     if not char.isalnum():
-        return (1,)  # punctuation and spaces sort before digits and letters ("d’W" < "de")
+        return ()  # punctuation is ignored, as citeproc-js does (“Title” as Title)
     return (1000 + ord(char),)
 
 

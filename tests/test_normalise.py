@@ -67,7 +67,7 @@ def test_names_step_removes_et_al_and_records_it():
     item = {"id": "x", "author": [{"family": "Smith", "given": "JA"}, {"literal": "та ін."}]}
     new, changes = normalise_names(item)
     assert new["author"] == [{"family": "Smith", "given": "J. A."}]
-    assert new["custom"] == {"et-al": ["author"]}
+    assert new["custom"] == {"et-al": True}
     assert {c.code for c in changes} == {"removed-et-al", "normalised-name"}
     assert item["author"][1] == {"literal": "та ін."}  # input untouched
 

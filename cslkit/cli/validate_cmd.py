@@ -266,7 +266,13 @@ def validate_command(
 
         current, merged = merge_duplicates([i if isinstance(i, dict) else {} for i in current])
         report.extend(merged)
-    report.extend(validate(current, rules=rule, style=style))
+    # The free-text reader already reported its uncertain fields; say it once.
+    already = {(p.item_id, p.field) for p in report if p.code == "low-confidence-field"}
+    report.extend(
+        p
+        for p in validate(current, rules=rule, style=style)
+        if not (p.code == "low-confidence-field" and (p.item_id, p.field) in already)
+    )
     if fix or merge:
         write_items_back(current, file, output, in_place, from_format)
     if output_format is OutputFormat.json:

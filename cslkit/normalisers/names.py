@@ -270,7 +270,7 @@ def normalise_names(item: Item) -> tuple[Item, list[Problem]]:
                     key,
                     names,
                     kept,
-                    "et al. is not a name; recorded in custom.et-al",
+                    "et al. is not a name; recorded in custom",
                 )
             )
         if new_names != kept:
@@ -285,14 +285,14 @@ def normalise_names(item: Item) -> tuple[Item, list[Problem]]:
                 )
             )
     if et_al_in:
+        # The readers' convention: custom["et-al"] for authors, custom["et-al-<variable>"]
+        # for other name lists.
         custom = item.get("custom")
-        custom = dict(custom) if isinstance(custom, dict) else {}
-        previous = custom.get("et-al")
-        marked = sorted(set(et_al_in) | (set(previous) if isinstance(previous, list) else set()))
-        if previous != marked:
-            custom["et-al"] = marked
+        if isinstance(custom, dict) or "custom" not in item:
+            custom = dict(custom) if isinstance(custom, dict) else {}
+            for key in et_al_in:
+                custom["et-al" if key == "author" else f"et-al-{key}"] = True
             if result is item:
                 result = dict(item)
-            if isinstance(item.get("custom"), dict) or "custom" not in item:
-                result["custom"] = custom
+            result["custom"] = custom
     return result, changes

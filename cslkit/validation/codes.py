@@ -159,7 +159,7 @@ CODES: dict[str, CodeInfo] = {
     ),
     "removed-et-al": CodeInfo(
         "info",
-        '"et al." was removed from a name list (recorded in `custom.et-al`)',
+        '"et al." was removed from a name list (recorded as `custom["et-al"] = true`, `et-al-editor` for editors)',
         '`[..., {"literal": "et al."}]` → `[...]`',
     ),
     "normalised-date": CodeInfo(
@@ -219,6 +219,94 @@ CODES: dict[str, CodeInfo] = {
         "warning",
         "the online lookup for this item failed or found nothing",
         "DOI unknown to Crossref",
+    ),
+    # -- reported while reading (readers, the free-text parser) and syncing ----------------
+    "unreadable-item": CodeInfo(
+        "error",
+        "a CSL-JSON (Lines) entry could not be parsed and was skipped",
+        "a line of a .jsonl file with a missing brace",
+    ),
+    "unreadable-entry": CodeInfo(
+        "error",
+        "a BibTeX entry could not be read and was skipped",
+        "`@article{key, title = {unclosed`",
+    ),
+    "duplicate-key": CodeInfo(
+        "warning",
+        "a BibTeX entry key is used twice; the second entry was given a new id",
+        "two `@article{smith2010,` entries",
+    ),
+    "duplicate-field": CodeInfo(
+        "warning",
+        "a BibTeX entry repeats a field; the first value was kept",
+        "`title = {A}, title = {B}`",
+    ),
+    "missing-comma": CodeInfo(
+        "warning",
+        "a BibTeX entry lacks a comma between fields; it was read as if it were there",
+        "`year = 2010 pages = {1-2}`",
+    ),
+    "undefined-macro": CodeInfo(
+        "warning",
+        "a BibTeX entry uses an @string macro that is not defined",
+        "`journal = jcard` without `@string{jcard = ...}`",
+    ),
+    "missing-crossref": CodeInfo(
+        "warning",
+        "a BibTeX entry's crossref points at an entry that is not in the file",
+        "`crossref = {proc2010}` with no `@proceedings{proc2010,`",
+    ),
+    "ris-record": CodeInfo(
+        "warning",
+        "a RIS record needed a repair (missing TY or ER, unknown tag)",
+        "a record that ends without `ER  -`",
+    ),
+    "unterminated-record": CodeInfo(
+        "warning",
+        "a RIS record has no ER line; it was closed at the next TY or the end of the file",
+        "a record that runs into the next `TY  -`",
+    ),
+    "unreadable-record": CodeInfo(
+        "error", "a RIS record could not be read and was skipped", "a record with broken tags"
+    ),
+    "stray-ris-lines": CodeInfo(
+        "warning", "lines outside any RIS record were ignored", "notes typed between two records"
+    ),
+    "zotero-json-in-csl-json": CodeInfo(
+        "warning",
+        "a Zotero API object was found in CSL-JSON input and converted",
+        '`{"itemType": "journalArticle", ...}` in a .json file',
+    ),
+    "zotero-not-a-reference": CodeInfo(
+        "info", "a Zotero note or attachment was skipped", 'an item with `"itemType": "note"`'
+    ),
+    "no-references-found": CodeInfo(
+        "warning",
+        "the free-text parser found no reference in the text",
+        "an empty or non-bibliographic text",
+    ),
+    "not-a-reference": CodeInfo(
+        "info",
+        "a line of pasted text was skipped as not a reference",
+        'a heading such as "References"',
+    ),
+    "reference-too-long": CodeInfo(
+        "warning",
+        "a pasted reference is too long and was cut before parsing (the list was probably not split)",
+        "two references run together on one line",
+    ),
+    "no-title-found": CodeInfo(
+        "warning",
+        "the free-text parser recognised no title in a reference",
+        "a line holding only authors and a year",
+    ),
+    "zotero-conflict": CodeInfo(
+        "error",
+        "a field changed both locally and in the Zotero group (a warning once resolved by --prefer)",
+        "`title` edited on both sides",
+    ),
+    "zotero-write-failed": CodeInfo(
+        "error", "the Zotero server refused an item", "HTTP 413 for an oversized item"
     ),
 }
 

@@ -709,8 +709,11 @@ def check_low_confidence(item: dict[str, Any], ctx: Context) -> Iterator[Problem
     for field in fields:
         if not isinstance(field, str):
             continue
-        score = confidence.get(field) if isinstance(confidence, dict) else confidence
-        score_text = f" (confidence {score:.2f})" if is_number(score) else ""
+        if isinstance(confidence, dict):
+            score = confidence.get(field)
+            score_text = f" (confidence {score:.2f})" if is_number(score) else ""
+        else:
+            score_text = f" (item confidence {confidence:.2f})" if is_number(confidence) else ""
         value = item.get(field)
         shown = f" {show(value)}" if value is not None else ""
         hint = "compare it with the original reference" + (

@@ -37,6 +37,15 @@ def _looks_title_cased(title: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
+_MINOR_WORDS = frozenset({"A", "An", "And", "At", "For", "In", "Of", "On", "The", "To", "With", "From", "By"})
+
+
+def _tidy_title(title: str) -> str:
+    """Small words in lower case inside a title ("Clinics In Laboratory Medicine")."""
+    words = title.split(" ")
+    return " ".join([words[0], *(w.lower() if w in _MINOR_WORDS else w for w in words[1:])])
+
+
 class JournalTable(NamedTuple):
     abbreviation_by_full: dict[str, str]  # fold(full title) -> NLM abbreviation
     full_by_abbreviation: dict[
@@ -67,7 +76,7 @@ def journal_table() -> JournalTable:
         key = fold(abbreviation)
         by_key.setdefault(key, abbreviation)
         if _looks_title_cased(bare):
-            fulls.setdefault(key, set()).add(bare)
+            fulls.setdefault(key, set()).add(_tidy_title(bare))
         else:
             fulls.setdefault(key, set())
     by_abbreviation = {

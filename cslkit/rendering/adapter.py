@@ -179,7 +179,11 @@ def _names(value: Any) -> list[CslName]:
         if "literal" in parts:
             parts = {"literal": parts["literal"]}
         if parts:
-            names.append(CslName(**parts))
+            name = CslName(**parts)
+            for flag in ("comma-suffix", "static-ordering"):
+                if raw.get(flag):
+                    dict.__setitem__(name, flag, True)
+            names.append(name)
     return names
 
 
@@ -959,8 +963,150 @@ class Names(_Adapted, model.Names):
             self.set("variable", " ".join(roles))
 
 
+_ROMANESQUE = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f]")
+_INITIAL_TOKEN = re.compile(r"([^\s.]+)(\.?)")
+
+
+def _join_particle(left: str, right: str) -> str:
+    """Particles ending in an apostrophe or hyphen attach without a space ("d’Aubignac")."""
+    if not left:
+        return right
+    if not right:
+        return left
+    return left + right if left[-1] in "\u2019'-" else f"{left} {right}"
+
+
 class Name(_Adapted, model.Name):
-    pass
+    """Names per CSL 1.0.2 (citeproc-py's were close but not exact): ``initialize="false"``,
+    existing abbreviations kept ("Ph. M."), particles joined without a space after an
+    apostrophe, ``comma-suffix``, names in scripts without spaces (我妻栄),
+    ``delimiter-precedes-last="after-inverted-name"``, et-al-use-last, and the
+    extra names and given names disambiguation asks for."""
+
+    def _initials(self, given: str, mark: str, initialize: bool, context: Any) -> str:
+        hyphen = self.get_option("initialize-with-hyphen", context)
+        parts = given.split("-") if hyphen else [given.replace("-", " ")]
+        result = []
+        for part in parts:
+            tokens = []
+            for word, period in _INITIAL_TOKEN.findall(part):
+                if not word[:1].isupper():
+                    tokens.append(" " + word + " ")  # a lower-case particle stays a word
+                elif period or len(word) == 1:
+                    tokens.append(word + mark)  # already an initial or abbreviation
+                elif initialize:
+                    tokens.append(word[0] + mark)
+                else:
+                    tokens.append(" " + word + " ")
+            result.append(" ".join("".join(tokens).split()))
+        joined = ("-" if hyphen else " ").join(r for r in result if r)
+        return joined.strip()
+
+    def _one(self, name: Any, index: int, options: dict[str, Any], context: Any) -> str:
+        given, family, dp, ndp, suffix = name.parts()
+        form = options["form"]
+        if "literal" in name:
+            return self._part("family", family)
+        romanesque = bool(_ROMANESQUE.search(f"{family or ''}{given or ''}"))
+        if not romanesque:
+            text = (family or "") + ("" if form == "short" else (given or ""))
+            return self._part("family", text)
+        if form == "short":
+            return self._part("family", _join_particle(ndp or "", family or ""))
+        if given and options["initialize-with"] is not None and not options["given-full"]:
+            given = self._initials(given, options["initialize-with"], options["initialize"], context)
+        inverted = options["name-as-sort-order"] == "all" or (
+            options["name-as-sort-order"] == "first" and index == 0
+        )
+        if inverted:
+            if options["demote"] == "display-and-sort":
+                family_text = self._part("family", family or "")
+                given_text = self._part("given", " ".join(p for p in (given, dp, ndp) if p))
+            else:
+                family_text = self._part("family", _join_particle(ndp or "", family or ""))
+                given_text = self._part("given", " ".join(p for p in (given, dp) if p))
+            pieces = [p for p in (family_text, given_text, suffix) if p]
+            return options["sort-separator"].join(pieces)
+        family_text = self._part("family", _join_particle(_join_particle(dp or "", ndp or ""), family or ""))
+        text = " ".join(p for p in (self._part("given", given or ""), family_text) if p)
+        if suffix:
+            text += (", " if name.get("comma-suffix") else " ") + suffix
+        return text
+
+    def _part(self, which: str, text: str) -> str:
+        if not text:
+            return text
+        for part in self.findall("cs:name-part", self.nsmap):
+            if part.get("name") == which:
+                return str(part.wrap(part.format(part.case(String(text)))))
+        return text
+
+    def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None,
+                **kwargs: Any) -> Any:
+        def option(name: str) -> Any:
+            return self.get_option(name, context, sort_options)
+
+        names = list(item.reference.get(variable, []))
+        overrides = vars(self.getroottree().getroot()).get("name_overrides") or {}
+        extra = overrides.get(item.key, {}) if sort_options is None else {}
+        et_al_min = option("et-al-min")
+        use_first = option("et-al-use-first") + extra.get("names", 0)
+        use_last = option("et-al-use-last") and use_first <= et_al_min - 2
+        truncated = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
+        shown = names[:use_first] if truncated else names
+        if option("form") == "count":
+            return len(shown) + (1 if truncated and use_last else 0)
+        initialize_with = option("initialize-with")
+        given_level = extra.get("given", 0)
+        options = {
+            "form": option("form") if given_level < 1 else "long",
+            "initialize-with": initialize_with,
+            "initialize": self.get("initialize", "true") != "false",
+            # disambiguation: level 1 shows initials (or the full given name when the
+            # style has no initialize-with), level 2 the full given name
+            "given-full": given_level >= 2 or (given_level >= 1 and initialize_with is None),
+            "name-as-sort-order": option("name-as-sort-order"),
+            "sort-separator": option("sort-separator"),
+            "demote": option("demote-non-dropping-particle"),
+        }
+        rendered = [self._one(name, i, options, context) for i, name in enumerate(shown)]
+        inverted_last = options["name-as-sort-order"] == "all" or (
+            options["name-as-sort-order"] == "first" and len(rendered) == 1
+        )
+        delimiter = option("delimiter")
+        if truncated:
+            et_al = self.et_al()
+            if use_last:
+                text = self.join(rendered, delimiter)
+                ellipsis = "\u2026 "
+                last = self._one(names[-1], len(names) - 1, options, context)
+                return String(f"{text}{delimiter}{ellipsis}{last}")
+            if not et_al:
+                return self.join(rendered, delimiter)
+            precedes = option("delimiter-precedes-et-al")
+            use_delimiter = (
+                precedes == "always"
+                or (precedes == "contextual" and len(rendered) >= 2)
+                or (precedes == "after-inverted-name" and inverted_last)
+            )
+            text = self.join(rendered, delimiter)
+            return String(f"{text}{delimiter if use_delimiter else ' '}{et_al}")
+        and_ = option("and")
+        if and_ is None or len(rendered) < 2:
+            return self.join(rendered, delimiter)
+        and_term = self.get_single_term(name="and") if and_ == "text" else self.preformat("&")
+        precedes = option("delimiter-precedes-last")
+        inverted_before_last = options["name-as-sort-order"] == "all" or (
+            options["name-as-sort-order"] == "first" and len(rendered) == 2
+        )
+        use_delimiter = (
+            precedes == "always"
+            or (precedes == "contextual" and len(rendered) >= 3)
+            or (precedes == "after-inverted-name" and inverted_before_last)
+        )
+        head = self.join(rendered[:-1], delimiter)
+        joint = f"{delimiter}{and_term} " if use_delimiter else f" {and_term} "
+        return String(f"{head}{joint}{rendered[-1]}")
 
 
 class Name_Part(_Adapted, model.Name_Part):  # noqa: N801

@@ -37,7 +37,9 @@ def _looks_title_cased(title: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
-_MINOR_WORDS = frozenset({"A", "An", "And", "At", "For", "In", "Of", "On", "The", "To", "With", "From", "By"})
+_MINOR_WORDS = frozenset(
+    {"A", "An", "And", "At", "For", "In", "Of", "On", "The", "To", "With", "From", "By"}
+)
 
 
 def _tidy_title(title: str) -> str:
@@ -54,6 +56,19 @@ class JournalTable(NamedTuple):
     abbreviation_by_key: dict[str, str]  # fold(abbreviation) -> the abbreviation as NLM writes it
 
 
+def table_rows(pairs: list[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
+    """(fold(full), fold(full without NLM qualifier), abbreviation, display title or "")
+    for each (full title, abbreviation) pair: what the bundled table stores, so that
+    loading it needs no string work. The display title is kept only when the source
+    writes the title in title case (the Entrez list writes many in sentence case)."""
+    rows = []
+    for full, abbreviation in pairs:
+        bare = _QUALIFIER_RE.sub("", full)
+        display = _tidy_title(bare) if _looks_title_cased(bare) else ""
+        rows.append((fold(full), fold(bare), abbreviation, display))
+    return rows
+
+
 @lru_cache(maxsize=1)
 def journal_table() -> JournalTable:
     """The bundled table, read once (it is immutable)."""
@@ -66,19 +81,14 @@ def journal_table() -> JournalTable:
     fulls: dict[str, set[str]] = {}
     by_key: dict[str, str] = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
-        full, _, abbreviation = line.partition("\t")
-        if not abbreviation:
-            continue
-        by_full.setdefault(fold(full), abbreviation)
-        bare = _QUALIFIER_RE.sub("", full)
-        if bare != full:
-            by_full.setdefault(fold(bare), abbreviation)
+        key_full, key_bare, abbreviation, display = line.split("\t")
+        by_full.setdefault(key_full, abbreviation)
+        by_full.setdefault(key_bare, abbreviation)
         key = fold(abbreviation)
         by_key.setdefault(key, abbreviation)
-        if _looks_title_cased(bare):
-            fulls.setdefault(key, set()).add(_tidy_title(bare))
-        else:
-            fulls.setdefault(key, set())
+        names = fulls.setdefault(key, set())
+        if display:
+            names.add(display)
     by_abbreviation = {
         key: (next(iter(names)) if len(names) == 1 else None) for key, names in fulls.items()
     }

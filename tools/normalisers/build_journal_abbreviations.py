@@ -9,8 +9,9 @@ Download those two files and run:
 
     python tools/normalisers/build_journal_abbreviations.py entrez.csv medicus.csv
 
-Output: one "full title<TAB>abbreviation" line per pair, deduplicated, sorted, gzip'd
-(mtime 0 so rebuilding gives identical bytes). cslkit reads it in
+Output: one line per (full title, abbreviation) pair, deduplicated and sorted, with the
+comparison keys precomputed (see cslkit.normalisers.containers.table_rows), gzip'd with
+mtime 0 so rebuilding gives identical bytes. cslkit reads it in
 cslkit/normalisers/containers.py.
 """
 
@@ -55,7 +56,9 @@ def main() -> None:
     pairs: set[tuple[str, str]] = set()
     for path in args.csv:
         pairs.update(read_pairs(path))
-    text = "".join(f"{full}\t{abbreviation}\n" for full, abbreviation in sorted(pairs))
+    from cslkit.normalisers.containers import table_rows
+
+    text = "".join("\t".join(row) + "\n" for row in table_rows(sorted(pairs)))
     buffer = io.BytesIO()
     with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as gz:
         gz.write(text.encode("utf-8"))

@@ -57,13 +57,14 @@ def main() -> None:
 
     from cslkit.normalisers.containers import journal_table
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     journal_table()
     loaded = time.perf_counter()
     result = cslkit.normalise(items)
     normalised = time.perf_counter()
     report = cslkit.validate(result.items)
     done = time.perf_counter()
+    cpu = time.process_time() - cpu_started
 
     total = done - started
     print(
@@ -76,6 +77,7 @@ def main() -> None:
     )
     print(f"validate:  {done - normalised:.2f} s ({len(items) / (done - normalised):,.0f} items/s)")
     print(f"total: {total:.2f} s  target < 2 s")
+    print(f"CPU time: {cpu:.2f} s (wall time grows when other processes share the cores)")
     sys.exit(0 if total < 2 else 1)
 
 

@@ -359,25 +359,33 @@ _LATEX_SPECIAL_PATTERN = re.compile("[" + re.escape("".join(_LATEX_SPECIALS)) + 
 
 
 def to_latex(value: str) -> str:
-    """Escape the characters LaTeX treats specially; every other character stays UTF-8."""
-    return _LATEX_SPECIAL_PATTERN.sub(lambda m: _LATEX_SPECIALS[m.group()], value)
+    """Escape the characters LaTeX treats specially; every other character stays UTF-8.
 
-
-_CAPITALISED_INSIDE = re.compile(r"(?<![\w{])(\w*[A-ZА-ЯЁЄІЇҐ]\w*)")
-
-
-def protect_case(latex_value: str) -> str:
-    """Brace words whose capitals must survive a BibTeX style's lowercasing.
-
-    Applied to titles: a word with a capital after its first letter (``MRI``,
-    ``mRNA``, ``COVID-19``) keeps its case; ordinary capitalised words are left to the
-    style. Works on already escaped text, and only on words of plain letters.
+    Hyphen and quote pairs are split with ``{}`` so they read back as typed, not as a
+    dash or curly quotes.
     """
+    escaped = _LATEX_SPECIAL_PATTERN.sub(lambda m: _LATEX_SPECIALS[m.group()], value)
+    return _LIGATURE.sub(r"\1{}", escaped)
 
-    def brace(match: re.Match[str]) -> str:
-        word = match.group(1)
-        if any(ch.isupper() for ch in word[1:]) or (word[:1].islower() and not word.islower()):
-            return "{" + word + "}"
-        return word
 
-    return _CAPITALISED_INSIDE.sub(brace, latex_value)
+_WORD = re.compile(r"[^\W_]+")
+# Character pairs LaTeX turns into one glyph ("--" en dash, "``" and "''" quotes).
+_LIGATURE = re.compile(r"([-`'])(?=\1)")
+
+
+def title_to_latex(value: str) -> str:
+    """A title as LaTeX: escaped, with words whose capitals must survive braced.
+
+    A BibTeX style may lowercase titles; a word with a capital after its first letter
+    (``MRI``, ``mRNA``, ``COVID``) keeps its case in braces. Ordinary capitalised words
+    are left to the style.
+    """
+    out: list[str] = []
+    position = 0
+    for match in _WORD.finditer(value):
+        out.append(to_latex(value[position : match.start()]))
+        word = match.group()
+        out.append("{" + word + "}" if any(ch.isupper() for ch in word[1:]) else word)
+        position = match.end()
+    out.append(to_latex(value[position:]))
+    return "".join(out)

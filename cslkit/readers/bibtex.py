@@ -45,11 +45,19 @@ def clean_text(latex: str) -> str:
 # ---------------------------------------------------------------- values and macros
 
 
+_ESCAPED = re.compile(r"\\[{}\"#\\]")
+
+
+def _masked(text: str) -> str:
+    """``text`` with escaped braces, quotes and hashes blanked (same length), for counting."""
+    return _ESCAPED.sub("  ", text)
+
+
 def _split_concatenation(raw: str) -> list[str]:
     """Split ``a # "b" # {c}`` on the ``#`` outside braces and quotes."""
     pieces: list[str] = []
     depth, in_quotes, start = 0, False, 0
-    for index, char in enumerate(raw):
+    for index, char in enumerate(_masked(raw)):
         if char == "{":
             depth += 1
         elif char == "}":
@@ -92,6 +100,7 @@ def expand_value(raw: Any, macros: dict[str, str], unknown: list[str]) -> str:
 
 def _enclosed_end(text: str) -> int | None:
     """Index just past the braced or quoted group ``text`` starts with."""
+    text = _masked(text)
     if text.startswith("{"):
         depth = 0
         for index, char in enumerate(text):
@@ -136,7 +145,7 @@ def _is_one_group(latex: str) -> bool:
     if not (text.startswith("{") and text.endswith("}")):
         return False
     depth = 0
-    for index, char in enumerate(text):
+    for index, char in enumerate(_masked(text)):
         depth += char == "{"
         depth -= char == "}"
         if depth == 0 and index < len(text) - 1:
@@ -148,9 +157,9 @@ def split_name_list(latex: str) -> list[str]:
     """Split on `` and `` outside braces (bibtexparser's splitter eats ``\\m`` of ``\\mbox``)."""
     names: list[str] = []
     depth, start, index = 0, 0, 0
-    lower = latex.lower()
+    lower = _masked(latex).lower()
     while index < len(latex):
-        char = latex[index]
+        char = lower[index]
         if char == "{":
             depth += 1
         elif char == "}":

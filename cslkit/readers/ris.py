@@ -56,6 +56,14 @@ def parse_ris_name(text: str) -> dict[str, str]:
     return {"literal": text}
 
 
+def _name_list(value: str) -> list[str]:
+    """One AU value; some exporters put several ``Family, Given`` names in it, split by ``;``."""
+    parts = [part.strip() for part in value.split(";")]
+    if len([p for p in parts if p]) > 1 and all("," in part for part in parts if part):
+        return [part for part in parts if part]
+    return [value]
+
+
 def parse_ris_date(text: str) -> dict[str, Any] | None:
     """``2012/04/05/``, ``2012///Spring``, ``2012-04-05`` or ``2012`` -> a CSL date."""
     value = text.strip()
@@ -212,9 +220,8 @@ def record_to_item(tags: dict[str, list[str]], position: int) -> tuple[dict[str,
 
     for tag, variable in rm.NAME_TAGS.items():
         for value in rest.pop(tag, []):
-            for part in value.split(";") if ";" in value and "," in value else [value]:
-                if part.strip():
-                    item.setdefault(variable, []).append(parse_ris_name(part))
+            for part in _name_list(value):
+                item.setdefault(variable, []).append(parse_ris_name(part))
 
     title = first("TI", "T1", "CT")
     if not title and ris_type not in ("CHAP", "ECHAP"):
@@ -225,8 +232,8 @@ def record_to_item(tags: dict[str, list[str]], position: int) -> tuple[dict[str,
     journal_full = first("JF")
     journal = first("JO")
     container = container or journal_full or journal
-    if ris_type in ("CHAP", "ECHAP") and not container:
-        container = first("BT")
+    if not container and title:
+        container = first("BT")  # the book a chapter is in (or a book's own container)
     if container:
         item["container-title"] = container
         if journal and journal != container:

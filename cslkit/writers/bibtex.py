@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cslkit.latex import protect_case, to_latex
+from cslkit.latex import title_to_latex, to_latex
 from cslkit.readers import _bibtex_map as bm
 
 # CSL variable -> field, for variables with one field whatever the entry type.
@@ -256,7 +256,7 @@ def _fields(item: dict[str, Any], entry_type: str) -> list[tuple[str, str, bool]
         done.add(variable)
 
     if item.get("title"):
-        out.append(("title", protect_case(_text(item["title"])), True))
+        out.append(("title", title_to_latex(str(item["title"])), True))
     done.add("title")
     if item.get("container-title"):
         field = "journal" if kind.startswith("article") or entry_type == "article" else "booktitle"
@@ -314,7 +314,7 @@ def _fields(item: dict[str, Any], entry_type: str) -> list[tuple[str, str, bool]
         if value in (None, ""):
             continue
         if variable == "page":
-            text = re.sub(r"\s*[-–—]+\s*", "--", _text(value))
+            text = to_latex(re.sub(r"\s*[-–—]+\s*", "-", str(value))).replace("-", "--")
         elif variable in _VERBATIM:
             text = re.sub(r"([%#{}\\])", r"\\\1", str(value))
         else:

@@ -75,10 +75,7 @@ def item_to_tags(item: dict[str, Any]) -> list[tuple[str, str]]:
     add("TI", item.get("title"))
     if ris_type in rm.T2_IS_SERIES:
         add("T2", item.get("collection-title"))
-        add(
-            "BT" if ris_type not in ("THES", "RPRT", "GOVDOC") else "T3",
-            item.get("container-title"),
-        )
+        add("BT", item.get("container-title"))
     else:
         add("T2", item.get("container-title"))
         add("T3", item.get("collection-title"))

@@ -1,0 +1,75 @@
+"""Property tests: any CSL item we can express survives CSL -> BibTeX/RIS -> CSL unchanged."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cslkit
+from cslkit.formats import dumps
+
+# Letters of the references we meet (Latin with diacritics, Cyrillic), digits, punctuation
+# and every character LaTeX or BibTeX treat specially.
+_ALPHABET = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "éüøłßçñ"
+    "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяАБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯёыэъ"
+    "0123456789 .,:;!?()[]-–—'\"/&%$#_{}\\~^@=+*<>|`№«»"
+)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+texts = st.text(alphabet=_ALPHABET, min_size=1, max_size=40).map(_clean).filter(bool)
+# Names as people spell them: letters, hyphens, apostrophes, dots, spaces.
+_NAME_LETTERS = "".join(ch for ch in _ALPHABET if ch.isalpha()) + "-'. "
+name_words = st.text(alphabet=_NAME_LETTERS, min_size=1, max_size=12).map(_clean)
+names = st.builds(
+    lambda family, given: {"family": family, "given": given},
+    name_words.filter(lambda w: w[:1].isupper() and " " not in w),
+    name_words.filter(lambda w: w[:1].isupper()),
+)
+dates = st.lists(st.integers(1, 12), max_size=1).flatmap(
+    lambda month: st.builds(lambda year: {"date-parts": [[year, *month]]}, st.integers(1800, 2030))
+)
+items = st.fixed_dictionaries(
+    {
+        "id": st.from_regex(r"[a-z][a-z0-9]{0,10}", fullmatch=True),
+        "type": st.sampled_from(["article-journal", "book", "chapter", "report", "webpage"]),
+        "title": texts,
+        "author": st.lists(names, min_size=1, max_size=4),
+        "issued": dates,
+    },
+    optional={
+        "container-title": texts,
+        "volume": st.integers(1, 300).map(str),
+        "page": st.tuples(st.integers(1, 500), st.integers(1, 99)).map(
+            lambda p: f"{p[0]}-{p[0] + p[1]}"
+        ),
+        "publisher": texts,
+        "publisher-place": texts,
+        "note": texts,
+        "DOI": st.from_regex(r"10\.[0-9]{4}/[A-Za-z0-9._;()/-]{1,20}", fullmatch=True),
+    },
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(items, min_size=1, max_size=3, unique_by=lambda item: item["id"]))
+def test_bibtex_round_trip_of_arbitrary_items(generated):
+    again = cslkit.parse(dumps(generated, "bibtex"), format="bibtex")
+    assert again.problems == []
+    for before, after in zip(generated, again, strict=True):
+        for variable, value in before.items():
+            assert after.get(variable) == value, (variable, dumps([before], "bibtex"))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(items, min_size=1, max_size=3, unique_by=lambda item: item["id"]))
+def test_ris_round_trip_of_arbitrary_items(generated):
+    again = cslkit.parse(dumps(generated, "ris"), format="ris")
+    for before, after in zip(generated, again, strict=True):
+        for variable, value in before.items():
+            assert after.get(variable) == value, (variable, dumps([before], "ris"))

@@ -83,6 +83,7 @@ class _Key(NamedTuple):
     family: str
     volume: str
     page: str
+    kind: str
 
 
 def _key(item: Item) -> _Key:
@@ -98,13 +99,23 @@ def _key(item: Item) -> _Key:
         _first_family(item),
         str(volume).strip().lower() if isinstance(volume, int | str) else "",
         _first_page(item),
+        item.get("type") if isinstance(item.get("type"), str) else "",
     )
 
 
+_PART_TYPES = frozenset(
+    {"chapter", "entry", "entry-dictionary", "entry-encyclopedia", "paper-conference"}
+)
+_WHOLE_TYPES = frozenset({"book", "collection", "periodical", "report", "thesis"})
+
+
 def _conflict(a: _Key, b: _Key) -> bool:
-    """Different volumes, first pages or DOIs mean different works despite similar titles."""
+    """Different volumes, first pages or DOIs mean different works despite similar titles;
+    so does a part beside its whole (a chapter and the book it is in, same title)."""
+    part_and_whole = {a.kind, b.kind} & _PART_TYPES and {a.kind, b.kind} & _WHOLE_TYPES
     return (
-        bool(a.volume and b.volume and a.volume != b.volume)
+        bool(part_and_whole)
+        or bool(a.volume and b.volume and a.volume != b.volume)
         or bool(a.page and b.page and a.page != b.page)
         or bool(a.doi and b.doi and a.doi != b.doi)
     )

@@ -20,7 +20,7 @@ PMID_RE = re.compile(r"^\d{1,8}$")
 PMID_IN_TEXT_RE = re.compile(r"\bPMID\s*[:.]?\s*(\d{1,8})\b", re.IGNORECASE)
 PMCID_RE = re.compile(r"^PMC\d{1,9}$")
 PMCID_IN_TEXT_RE = re.compile(r"\bPMC\s*(?:ID\s*[:.]?\s*)?(?:PMC)?(\d{3,9})\b", re.IGNORECASE)
-ISSN_RE = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
+ISSN_RE = re.compile(r"^\d{4}[-‐‑–—]?\d{3}[\dXx]$")
 URL_RE = re.compile(r"^(?:https?|ftp)://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
 URL_IN_TEXT_RE = re.compile(r"\b(?:https?|ftp)://[^\s<>\"]+", re.IGNORECASE)
 _TRAILING_PUNCT = ".,;:)]}>'\""
@@ -84,27 +84,35 @@ def issn_ok(value: str) -> bool:
     text = value.strip()
     if not ISSN_RE.match(text):
         return False
-    digits = text.replace("-", "").upper()
+    digits = re.sub(r"[-‐‑–—]", "", text).upper()
     return issn_check_digit(digits[:7]) == digits[7]
 
 
 def clean_issn(value: str) -> str:
     """Upper-case X and the hyphen in the middle ("00284793" -> "0028-4793")."""
-    digits = re.sub(r"[\s\-‐‑–]", "", value.strip()).upper()
+    digits = re.sub(r"[\s\-‐‑–—]", "", value.strip()).upper()
     if re.fullmatch(r"\d{7}[\dX]", digits):
         return f"{digits[:4]}-{digits[4:]}"
     return value.strip()
 
 
+_QUALIFIER_RE = re.compile(
+    r"\s*\([^)]*\)|\s+(?:print|online|electronic|pbk|hbk|paperback|hardback)\.?$", re.IGNORECASE
+)
+
+
 def split_multi(value: str) -> list[str]:
-    """Several ISSNs or ISBNs in one field ("1234-5679, 2345-6789") as a list."""
-    if "," not in value and ";" not in value and " " not in value.strip():
-        return [value.strip()]
-    return [part for part in re.split(r"[,;]\s*|\s+(?=\d{4}-)", value.strip()) if part]
+    """Several ISSNs or ISBNs in one field ("1234-5679, 2345-6789") as a list, each
+    without qualifiers such as "(print)" or "(Наука)"."""
+    text = value.strip()
+    if "," not in text and ";" not in text and " " not in text:
+        return [text]
+    text = _QUALIFIER_RE.sub("", text)
+    return [part for part in re.split(r"[,;]\s*|\s+(?=[\dX]{4}[-‐‑–—])", text.strip()) if part]
 
 
 def isbn_digits(value: str) -> str:
-    return re.sub(r"[\s\-‐‑–]", "", value.strip()).upper()
+    return re.sub(r"[\s\-‐‑–—]", "", value.strip()).upper()
 
 
 def isbn_ok(value: str) -> bool:

@@ -624,7 +624,8 @@ _COMMON_NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "article-magazine": ("container-title", "issued"),
     "article-newspaper": ("container-title", "issued"),
-    "book": ("author|editor", "publisher", "publisher-place", "issued"),
+    # A book may be described under its title (collections, handbooks), so no author.
+    "book": ("publisher", "publisher-place", "issued"),
     "chapter": (
         "author|editor",
         "container-title",

@@ -95,7 +95,8 @@ def normalise_identifiers(item: Item) -> tuple[Item, list[Problem]]:
         ("ISBN", _clean_isbn, ids.isbn_ok),
     ):
         value = result.get(key)
-        if isinstance(value, str) and value.strip():
+        # "(print)", "(Наука)": a qualifier says something; such values are left as written.
+        if isinstance(value, str) and value.strip() and "(" not in value:
             parts = [clean(p) for p in ids.split_multi(value)]
             new = ", ".join(parts)
             if new != value and all(valid(p) for p in parts):
@@ -106,6 +107,5 @@ def normalise_identifiers(item: Item) -> tuple[Item, list[Problem]]:
 
 
 def _clean_isbn(value: str) -> str:
-    return re.sub(r"^ISBN(?:-1[03])?\s*:?\s*", "", value.strip(), flags=re.IGNORECASE).replace(
-        "x", "X"
-    )
+    text = re.sub(r"^ISBN(?:-1[03])?\s*:?\s*", "", value.strip(), flags=re.IGNORECASE)
+    return re.sub(r"[‐‑–—]", "-", text).replace("x", "X")

@@ -55,6 +55,8 @@ def _masked(text: str) -> str:
 
 def _split_concatenation(raw: str) -> list[str]:
     """Split ``a # "b" # {c}`` on the ``#`` outside braces and quotes."""
+    if "#" not in raw:
+        return [raw.strip()]
     pieces: list[str] = []
     depth, in_quotes, start = 0, False, 0
     for index, char in enumerate(_masked(raw)):
@@ -123,6 +125,8 @@ _NEXT_FIELD = re.compile(r"\s*([A-Za-z][\w:.+-]*)\s*=\s*")
 
 def _recover_missing_commas(key: str, raw: Any) -> list[tuple[str, Any]]:
     """``title = "X" year = 2014`` (a comma forgotten) -> two fields, not one mangled value."""
+    if not isinstance(raw, str) or "=" not in raw:
+        return [(key, raw)]
     pieces: list[tuple[str, Any]] = []
     while isinstance(raw, str):
         text = raw.strip()

@@ -60,6 +60,7 @@ BUILTIN_WRITERS: dict[str, str] = {
     "csl-jsonl": "cslkit.writers.csljson:LINES_WRITER",
     "bibtex": "cslkit.writers.bibtex:WRITER",
     "ris": "cslkit.writers.ris:WRITER",
+    "zotero-json": "cslkit.writers.zotero_json:WRITER",
 }
 # Other spellings users type for the same formats.
 FORMAT_ALIASES: dict[str, str] = {

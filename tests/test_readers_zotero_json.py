@@ -44,3 +44,14 @@ def test_single_data_object_and_bad_entries() -> None:
     assert items[0]["title"] == "Кобзар" and items[0]["type"] == "book"
     items = READER.read(json.dumps([{"title": "no type"}, {"itemType": "webpage", "title": "W"}]))
     assert len(items) == 1 and items.problems[0].code == "unreadable-item"
+
+
+def test_zotero_json_writer_round_trip(data_dir: Path) -> None:
+    from cslkit.writers.zotero_json import WRITER
+
+    items = cslkit.parse(data_dir / "zotero" / "api-items.json")
+    written = json.loads(WRITER.write(list(items)))
+    assert written[0]["key"] == "ABCD2345" and written[0]["itemType"] == "journalArticle"
+    assert written[0]["tags"] == [{"tag": "cardiology"}]
+    assert written[1]["bookTitle"] == "Textbook of Diabetes"
+    assert READER.read(json.dumps(written)) == items

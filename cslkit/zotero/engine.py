@@ -19,7 +19,15 @@ from typing import Any
 
 from cslkit.errors import InputError, ZoteroAuthError, ZoteroError
 from cslkit.model import Problem
-from cslkit.zotero.plan import PlanEntry, Prefer, SyncedRecord, SyncPlan, make_plan, pulled_item
+from cslkit.zotero.plan import (
+    PlanCache,
+    PlanEntry,
+    Prefer,
+    SyncedRecord,
+    SyncPlan,
+    make_plan,
+    pulled_item,
+)
 
 KEYRING_SERVICE = "cslkit-zotero"
 KEYRING_USER = "api-key"
@@ -166,6 +174,7 @@ class _Run:
         self.failures: dict[int, list[dict[str, Any]]] = {}
         self.library_changed = True
         self.attempted_creates: set[int] = set()
+        self.plan_cache = PlanCache()
 
     # -- reading ---------------------------------------------------------------------
 
@@ -287,6 +296,7 @@ class _Run:
             plan = make_plan(
                 self.items, self.state.remote_items(), self.state.records(), tags=self.tags,
                 collection_key=collection_key, prefer=self.prefer, pull=self.pull,
+                cache=self.plan_cache,
             )  # fmt: skip
             if total is None:
                 total = len(plan.create) + len(plan.update)

@@ -106,6 +106,15 @@ class SyncPlan:
         return self._with("duplicate")
 
 
+@dataclass
+class PlanCache:
+    """Memo of the costly, deterministic parts of planning, for the repeated plans of
+    one run (after a 412): the mapped local items and the identities of remote items."""
+
+    local: dict[int, tuple[dict[str, Any], tuple[str, ...]]] = field(default_factory=dict)
+    remote_identities: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)
+
+
 # --- identity --------------------------------------------------------------------
 
 _DOI = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
@@ -281,14 +290,16 @@ class _IdentityIndex:
                     self.by_identity.setdefault(ident, []).append(key)
 
     @classmethod
-    def of_remote(cls, remote: Mapping[str, Mapping[str, Any]]) -> _IdentityIndex:
-        return cls(
-            {
-                key: identities(data)
-                for key, data in remote.items()
-                if not data.get("deleted") and data.get("itemType") not in NON_REFERENCE_TYPES
-            }
-        )
+    def of_remote(cls, remote: Mapping[str, Mapping[str, Any]], cache: PlanCache) -> _IdentityIndex:
+        found = {}
+        for key, data in remote.items():
+            if data.get("deleted") or data.get("itemType") in NON_REFERENCE_TYPES:
+                continue
+            memo = (key, int(data.get("version") or 0))
+            if memo not in cache.remote_identities:
+                cache.remote_identities[memo] = identities(data)
+            found[key] = cache.remote_identities[memo]
+        return cls(found)
 
     def find(self, ids: Sequence[str]) -> list[tuple[str, str]]:
         """Keys matching ``ids`` (with the kind of identity), best first."""
@@ -309,22 +320,27 @@ def make_plan(
     collection_key: str | None = None,
     prefer: Prefer | None = None,
     pull: bool = False,
+    cache: PlanCache | None = None,
 ) -> SyncPlan:
     """Decide, for every local item, what sync does with it.
 
     ``remote`` maps item keys to current Zotero ``data`` (including trashed items with
-    ``deleted``); ``records`` maps item keys to what the last sync recorded.
+    ``deleted``); ``records`` maps item keys to what the last sync recorded. ``cache``
+    may be shared by the plans of one list of local items (it changes no result).
     """
+    cache = cache if cache is not None else PlanCache()
     by_local_id = {r.local_id: r for r in records.values()}
     record_index = _IdentityIndex({r.key: r.identities for r in records.values()})
-    remote_index = _IdentityIndex.of_remote(remote)
+    remote_index = _IdentityIndex.of_remote(remote, cache)
     taken: set[str] = set()
     planned: set[str] = set()  # identities of the items this plan creates
     entries: list[PlanEntry] = []
     for position, item in enumerate(local_items):
         local_id = item_id_of(dict(item), position)
-        local = csl_to_zotero(dict(item))
-        ids = identities(local)
+        if position not in cache.local:
+            mapped = csl_to_zotero(dict(item))
+            cache.local[position] = (mapped, identities(mapped))
+        local, ids = cache.local[position]
         key, matched_by = None, None
         remembered = by_local_id.get(local_id)
         if (

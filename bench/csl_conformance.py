@@ -87,7 +87,8 @@ def _cite_items(clusters: list[list[dict[str, Any]]], keys: dict[str, str], cite
 
 def run_ours(fixture: dict[str, str]) -> str:
     from cslkit.rendering.adapter import CitationItemKeepingCase, build_source
-    from cslkit.rendering.engine import LoadedStyle, add_year_suffixes, new_bibliography
+    from cslkit.rendering.disambiguation import disambiguate
+    from cslkit.rendering.engine import LoadedStyle, new_bibliography
     from cslkit.rendering.formats import html as html_format
     from cslkit.rendering.styles import ResolvedStyle
 
@@ -102,7 +103,7 @@ def run_ours(fixture: dict[str, str]) -> str:
         for citation in _cite_items([[{"id": item["id"]}] for item in items], keys, CitationItemKeepingCase):
             bibliography.register(citation)
         bibliography.sort()
-        add_year_suffixes(loaded, bibliography)
+        disambiguate(loaded, bibliography)
         entries = [e for e in bibliography.bibliography() if e is not None]
         return "\n".join(normalise(html_format.convert(str(e))) for e in entries)
     citations = _cite_items(clusters_of(fixture, items), keys, CitationItemKeepingCase)
@@ -110,7 +111,7 @@ def run_ours(fixture: dict[str, str]) -> str:
         bibliography.register(citation)
     if loaded.has_bibliography():
         bibliography.sort()
-    add_year_suffixes(loaded, bibliography)
+    disambiguate(loaded, bibliography)
     return "\n".join(
         normalise(html_format.convert(str(bibliography.cite(c, lambda cite: None))), keep_lines=True)
         for c in citations

@@ -1004,7 +1004,13 @@ class Name(_Adapted, model.Name):
 
     def _one(self, name: Any, index: int, options: dict[str, Any], context: Any) -> str:
         given, family, dp, ndp, suffix = name.parts()
-        form = options["form"]
+        # disambiguation: level 1 shows initials (or the full given name when the style
+        # has no initialize-with), level 2 the full given name
+        levels = options["given-levels"]
+        level = levels if isinstance(levels, int) else levels.get(index, 0)
+        form = options["form"] if level < 1 else "long"
+        full_given = level >= 2 or (level >= 1 and options["initialize-with"] is None)
+        options = {**options, "given-full": full_given}
         if "literal" in name:
             return self._part("family", family)
         romanesque = bool(_ROMANESQUE.search(f"{family or ''}{given or ''}"))
@@ -1056,15 +1062,11 @@ class Name(_Adapted, model.Name):
         shown = names[:use_first] if truncated else names
         if option("form") == "count":
             return len(shown) + (1 if truncated and use_last else 0)
-        initialize_with = option("initialize-with")
-        given_level = extra.get("given", 0)
         options = {
-            "form": option("form") if given_level < 1 else "long",
-            "initialize-with": initialize_with,
+            "form": option("form"),
+            "initialize-with": option("initialize-with"),
             "initialize": self.get("initialize", "true") != "false",
-            # disambiguation: level 1 shows initials (or the full given name when the
-            # style has no initialize-with), level 2 the full given name
-            "given-full": given_level >= 2 or (given_level >= 1 and initialize_with is None),
+            "given-levels": extra.get("given", 0),
             "name-as-sort-order": option("name-as-sort-order"),
             "sort-separator": option("sort-separator"),
             "demote": option("demote-non-dropping-particle"),
@@ -1145,11 +1147,35 @@ class Choose(_Adapted, model.Choose):
     pass
 
 
-class If(_Adapted, model.If):
+class _Conditions:
+    """``disambiguate="true"`` conditions (a TODO in citeproc-py): true for cites that
+    stay ambiguous after the other methods (see :mod:`.disambiguation`)."""
+
+    def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        if "disambiguate" not in self.attrib:
+            return super().render(item, context=context, delimiter=delimiter, **kwargs)
+        root = self.getroottree().getroot()
+        still_ambiguous = item.key in (vars(root).get("disambiguate_true") or ())
+        results = [still_ambiguous == (self.get("disambiguate") == "true")]
+        checks = (("type", self._type), ("variable", self._variable), ("is-numeric", self._is_numeric),
+                  ("is-uncertain-date", self._is_uncertain_date), ("locator", self._locator))
+        for attribute, check in checks:
+            if attribute in self.attrib:
+                results += check(item)
+        if "position" in self.attrib:
+            results += self._position(item, context)
+        match = self.get("match", "all")
+        passed = any(results) if match == "any" else (not any(results) if match == "none" else all(results))
+        if not passed:
+            raise model.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+
+class If(_Conditions, _Adapted, model.If):
     pass
 
 
-class Else_If(_Adapted, model.Else_If):  # noqa: N801
+class Else_If(_Conditions, _Adapted, model.Else_If):  # noqa: N801
     pass
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from cslkit.errors import RenderError, StyleError
+from cslkit.rendering.disambiguation import disambiguate
 from cslkit.rendering.styles import ResolvedStyle, resolve_style
 
 # Language names users put in CSL-JSON's `language` instead of codes.
@@ -200,7 +201,7 @@ class Renderer:
         try:
             if loaded.has_bibliography():
                 bibliography.sort()
-                add_year_suffixes(loaded, bibliography)
+                disambiguate(loaded, bibliography)
                 rendered = bibliography.bibliography()
             else:  # a style without a bibliography: each item as a citation of its own
                 rendered = [self._one_citation(bibliography, [key]) for key in keys]
@@ -249,55 +250,10 @@ class Renderer:
                 bibliography.register(citation)
             if loaded.has_bibliography():
                 bibliography.sort()
-            add_year_suffixes(loaded, bibliography)
+            disambiguate(loaded, bibliography)
             return [str(bibliography.cite(citation, lambda cite: None)) for citation in citations]
         except Exception as exc:
             raise RenderError(f"style {loaded.name!r} failed: {type(exc).__name__}: {exc}") from exc
-
-
-def _year_suffix(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord("a") + remainder) + letters
-    return letters
-
-
-def add_year_suffixes(loaded: LoadedStyle, bibliography: Any) -> None:
-    """Year-suffix disambiguation (citeproc-py has none): items whose first citations
-    render the same get "a", "b", ... in bibliography order ("Smith 2020a; Smith 2020b").
-
-    Other disambiguation methods (adding names or given names) are not done yet.
-    """
-    from citeproc import Citation
-    from citeproc.source import VariableError
-    from citeproc.string import String
-
-    from cslkit.rendering.adapter import CitationItemKeepingCase
-
-    citation = loaded.root.citation
-    if citation is None or citation.get("disambiguate-add-year-suffix", "false") != "true":
-        return
-    layout = citation.layout
-    citation.cites = []
-    groups: dict[str, list[Any]] = {}
-    for registered in bibliography.items:
-        # a fresh cite without locator, prefix or suffix: the bare first citation
-        item = CitationItemKeepingCase(registered.key)
-        bibliography.register(Citation([item]))
-        item.reference.pop("year_suffix", None)
-        layout.repressed = {}
-        try:
-            text = str(layout.render_children(item))
-        except VariableError:
-            continue
-        groups.setdefault(text, []).append(item)
-    for members in groups.values():
-        if len(members) > 1:
-            for index, item in enumerate(members):
-                item.reference["year_suffix"] = String(_year_suffix(index))
-    citation.cites = []
 
 
 def _checked(items: Any) -> list[dict[str, Any]]:

@@ -215,8 +215,13 @@ def _clean_name(name: dict[str, Any]) -> dict[str, Any]:
         result["literal"] = family
         return result
     if isinstance(family, str) and not given and " " in family:
+        # "Smith JA" typed into family; anything longer is left for the validator.
         parsed = parse_name(family)
-        if parsed.get("given"):
+        if (
+            parsed.get("given")
+            and _INITIALS_TOKEN_RE.match(parsed["given"])
+            and " " not in parsed.get("family", "")
+        ):
             return {**{k: v for k, v in result.items() if k != "family"}, **parsed}
     if isinstance(given, str):
         result["given"] = format_initials(given)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from cslkit.model import Problem
-from cslkit.validation.pageranges import ARTICLE_NUMBER_RE, DASHES_RE, expand_range, split_range
+from cslkit.validation.pageranges import (
+    ARTICLE_NUMBER_RE,
+    DASHES_RE,
+    expand_range,
+    page_number,
+    split_range,
+)
 
 _PAGE_PREFIX_RE = re.compile(r"^\s*(?:pp?\.|pages?|с\.|c\.|стр\.|s\.|S\.|P\.)\s*", re.IGNORECASE)
 # "250 p.", "250 pp", "250 с." — a count of pages, not a page.
@@ -13,6 +19,11 @@ _PAGE_COUNT_RE = re.compile(
     r"^\s*(\d+)\s*(?:pp?\.?|pages|с\.?|стор\.?|стр\.?|S\.)\s*$", re.IGNORECASE
 )
 _BOOK_TYPES = frozenset({"book", "thesis", "report", "manuscript", "pamphlet", "standard"})
+
+
+def _backwards(first: str, last: str) -> bool:
+    a, b = page_number(first), page_number(last)
+    return a is not None and b is not None and b < a
 
 
 def clean_page(page: str) -> str:
@@ -26,6 +37,9 @@ def clean_page(page: str) -> str:
             continue
         expanded = expand_range(*ends)
         first, last = expanded if expanded else ends
+        if expanded and _backwards(first, last):
+            # "394-40" is no valid abbreviation; keep it for the validator to report.
+            first, last = ends
         pieces.append(f"{first}-{last}")
     return ", ".join(pieces)
 

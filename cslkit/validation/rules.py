@@ -192,7 +192,8 @@ def check_value_types(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
 _INITIALS_RE = re.compile(r"^(?:[A-ZА-ЯІЇЄҐЁ]\.?\s?){1,3}$")
 
 
-_SUSPICIOUS_FAMILY_RE = re.compile(r"\d|[,;]\s*\S+\s+\S")
+# Digits, a list ("Smith J, Doe A"), or initials inside ("Reed JL Treatment with").
+_SUSPICIOUS_FAMILY_RE = re.compile(r"\d|[,;]\s*\S+\s+\S|\s[A-ZА-ЯІЇЄҐЁ]{1,3}\.?(?:\s|$)")
 _ET_AL_HINT_RE = re.compile(r"[.]|\b(?:al|ін|др)\b", re.IGNORECASE)
 
 

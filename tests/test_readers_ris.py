@@ -146,3 +146,22 @@ def test_detect():
     assert READER.detect("TY  - JOUR\nER  - ") > 0.9
     assert READER.detect("header\n\nTY  - JOUR\nTI  - x\nER  - \n") > 0.5
     assert READER.detect("@article{x,}") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("da", "py", "issued", "kept"),
+    [
+        ("JAN 15", "2020", {"date-parts": [[2020, 1, 15]]}, None),  # Web of Science style
+        ("2019/04/05/", "2019", {"date-parts": [[2019, 4, 5]]}, None),
+        ("Spring", "2001", {"date-parts": [[2001]]}, {"DA": ["Spring"]}),
+        ("2019/04//", "2018", {"date-parts": [[2019, 4]]}, {"PY": ["2018"]}),
+    ],
+)
+def test_da_and_py_combine_and_nothing_is_dropped(da, py, issued, kept):
+    (item,) = READER.read(f"TY  - JOUR\nTI  - x\nDA  - {da}\nPY  - {py}\nER  - \n")
+    assert item["issued"] == issued
+    assert (item.get("custom") or {}).get("ris") == kept
+    from cslkit.writers.ris import WRITER
+
+    (again,) = READER.read(WRITER.write([item]))
+    assert again == item

@@ -87,6 +87,45 @@ def parse_ris_date(text: str) -> dict[str, Any] | None:
     return date
 
 
+_MONTH_DAY = re.compile(r"^([A-Za-zА-Яа-яЁёІіЇїЄє]{3,})\.?(?:\s+(\d{1,2}))?$")
+
+
+def _combine_dates(date: str | None, year: str | None) -> dict[str, Any] | None:
+    """DA and PY together: the fuller date wins; ``DA  - JAN 15`` (Web of Science) adds
+    month and day to PY's year."""
+    from cslkit.readers._bibtex_map import MONTHS
+
+    from_date = parse_ris_date(date) if date else None
+    from_year = parse_ris_date(year) if year else None
+    year_parts = (from_year or {}).get("date-parts")
+    if date and year_parts and from_date and "literal" in from_date:
+        match = _MONTH_DAY.match(date.strip())
+        month = MONTHS.get(match.group(1).lower()[:3]) if match else None
+        if match and month:
+            parts = [year_parts[0][0], month]
+            if match.group(2) and 1 <= int(match.group(2)) <= 31:
+                parts.append(int(match.group(2)))
+            return {"date-parts": [parts]}
+    candidates = [d for d in (from_date, from_year) if d]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda d: len((d.get("date-parts") or [[]])[0]))
+
+
+def _date_says(date: dict[str, Any], text: str) -> bool:
+    """True when ``text`` (a DA or PY value) adds nothing to ``date``."""
+    from cslkit.readers._bibtex_map import MONTHS
+
+    parsed = parse_ris_date(text) or {}
+    if "literal" in parsed:
+        match = _MONTH_DAY.match(text.strip())
+        used_as_month = bool(match) and match.group(1).lower()[:3] in MONTHS
+        return parsed == date or (used_as_month and "date-parts" in date)
+    parts = (parsed.get("date-parts") or [[]])[0]
+    have = (date.get("date-parts") or [[]])[0]
+    return have[: len(parts)] == parts and parsed.get("season") in (None, date.get("season"))
+
+
 def split_records(text: str) -> tuple[list[tuple[int, list[tuple[str, str]]]], list[Problem]]:
     """Lines -> records of (tag, value), each with its first line number; oddities reported."""
     records: list[tuple[int, list[tuple[str, str]]]] = []
@@ -248,25 +287,13 @@ def record_to_item(tags: dict[str, list[str]], position: int) -> tuple[dict[str,
 
     date = first("DA")
     year = first("PY", "Y1")
-    issued = parse_ris_date(date) if date else None
-    year_date = parse_ris_date(year) if year else None
-    if (
-        issued
-        and year_date
-        and len(year_date.get("date-parts", [[]])[0]) > len(issued.get("date-parts", [[]])[0])
-    ):
-        issued = year_date
-    issued = issued or year_date
+    issued = _combine_dates(date, year)
     if issued:
         item["issued"] = issued
-        if (
-            date
-            and year
-            and year_date
-            and year_date.get("date-parts", [[None]])[0][0]
-            != (issued.get("date-parts") or [[None]])[0][0]
-        ):
-            custom.setdefault("ris", {})["PY"] = [year]
+        # Keep whichever of the two the combined date does not fully say.
+        for tag, value in (("DA", date), ("PY", year)):
+            if value and not _date_says(issued, value):
+                custom.setdefault("ris", {})[tag] = [value]
     accessed = first("Y2")
     if accessed:
         accessed_date = parse_ris_date(accessed)

@@ -30,7 +30,12 @@ def clean_text(item: Item) -> tuple[Item, list[Problem]]:
         value = item[key]
         if not isinstance(value, str):
             continue
-        new = _SPACES_RE.sub(" ", value).strip()
+        untidy = not value or value[0].isspace() or value[-1].isspace() or "  " in value
+        new = (
+            _SPACES_RE.sub(" ", value).strip()
+            if untidy or "\n" in value or "\t" in value
+            else value
+        )
         if key in _TRAILING_DOT_FIELDS:
             new = new.rstrip(",;:").rstrip()
             if new.endswith(".") and new.count(".") == 1 and not re.search(r"\b\w\.$", new):

@@ -81,9 +81,9 @@ def _run(code_or_args: list[str], tmp_path: Path) -> subprocess.CompletedProcess
     )
 
 
-def test_plugin_reader_and_writer_are_used_by_parse_and_the_cli(tmp_path):
-    """A package with cslkit.readers/cslkit.writers entry points (a .dist-info on sys.path,
-    as pip would install it) is found by the registry, cslkit.parse and the CLI."""
+def test_plugin_reader_writer_and_style_are_used_by_the_api_and_the_cli(tmp_path):
+    """A package with cslkit.readers/writers/styles entry points (a .dist-info on sys.path,
+    as pip would install it) is found by the registry, cslkit.parse, render and the CLI."""
     sample = DATA / "formats" / "sample.pipe"
     code = (
         "import cslkit, json; from cslkit import registry;"
@@ -101,6 +101,9 @@ def test_plugin_reader_and_writer_are_used_by_parse_and_the_cli(tmp_path):
     cli = _run(["-m", "cslkit", "convert", str(sample), "--to", "bibtex"], tmp_path)
     assert cli.returncode == 0, cli.stderr
     assert "@book{p1," in cli.stdout and "title = {A pipe-format book}" in cli.stdout
+    rendered = _run(["-m", "cslkit", "render", str(sample), "--style", "pipe-demo"], tmp_path)
+    assert rendered.returncode == 0, rendered.stderr
+    assert rendered.stdout.splitlines()[0].endswith("PIPE: A pipe-format book (2001)")
     back = _run(
         ["-m", "cslkit", "convert", str(DATA / "formats" / "medical.ris"), "--to", "pipe"], tmp_path
     )

@@ -1,8 +1,11 @@
 """A tiny third-party cslkit plugin used by the tests: the "pipe" format.
 
 One reference a line: ``id|type|title|year``. It registers a reader and a writer through
-the ``cslkit.readers`` and ``cslkit.writers`` entry points (see the .dist-info beside).
+the ``cslkit.readers`` and ``cslkit.writers`` entry points, and a
+style through ``cslkit.styles`` (see the .dist-info beside).
 """
+
+from pathlib import Path
 
 from cslkit.model import Items, Problem
 
@@ -48,5 +51,6 @@ class PipeWriter:
         return "\n".join(lines) + "\n"
 
 
+STYLE_PATH = str(Path(__file__).with_name("pipe-demo.csl"))
 READER = PipeReader()
 WRITER = PipeWriter()

@@ -114,6 +114,7 @@ class IndexedKeys(list):
             raise ValueError(f"{key!r} is not in list") from None
 
 
+_QUOTE_THEN_PUNCTUATION = re.compile(r"(\u201d(?:</[a-z]+>)*)([.,])")
 _DOUBLE_QUOTED = re.compile(r'"([^"]+)"')
 _SINGLE_QUOTED = re.compile(r"(^|[\s(\[])'([^']+)'(?=$|[\s.,;:!?)\]])")
 
@@ -549,7 +550,14 @@ class Layout(_Adapted, model.Layout):
             body = self._render_second_field(item)
         else:
             body = self.render_children(item)
-        return self.format(self.wrap(body)) if body is not None else None
+        return self._punctuation_in_quote(self.format(self.wrap(body))) if body is not None else None
+
+    def _punctuation_in_quote(self, text: Any) -> Any:
+        """A period or comma after a closing quote moves inside it when the locale says
+        so (en-US: “Title.”), which citeproc-py ignored."""
+        if "\u201d" not in str(text) or str(self.get_locale_option("punctuation-in-quote")).lower() != "true":
+            return text
+        return String(_QUOTE_THEN_PUNCTUATION.sub("\\2\\1", str(text)))
 
     def _render_second_field(self, item: Any) -> Any:
         children = list(self.iterchildren())
@@ -611,7 +619,7 @@ class Layout(_Adapted, model.Layout):
             value = callback(cite) if callback is not None else None
             text = seam_join([text, value or f"{cite.key}?"] if str(text) else [value or f"{cite.key}?"],
                              self.get("delimiter", ""))
-        return self.format(self.wrap(text))
+        return self._punctuation_in_quote(self.format(self.wrap(text)))
 
     def _render_cite(self, cite: Any) -> Any:
         self.repressed = {}

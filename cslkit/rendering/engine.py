@@ -72,6 +72,8 @@ class LoadedStyle:
         self._locale_files: dict[str, Any] = {}
         self._locale_lists: dict[str, list[Any]] = {}
         document_locale = locale or resolved.default_locale or self.root.get("default-locale") or "en-US"
+        if locale is None and not self._known_locale(document_locale):
+            document_locale = "en-US"  # a style's unknown default-locale: as citeproc-js, en-US
         self.document_locale = document_locale
         self.root.locales = self.locale_list(document_locale)
         use_item_locales = resolved.item_locales if item_locales is None else item_locales
@@ -103,7 +105,7 @@ class LoadedStyle:
 
         if code in self._locale_lists:
             return self._locale_lists[code]
-        if code not in LANGUAGE_NAMES and locale_for_language(code) is None:
+        if not self._known_locale(code):
             raise StyleError(
                 f"unknown locale {code!r}", hint="use a CSL locale code such as en-US, uk-UA, ru-RU"
             )
@@ -126,6 +128,12 @@ class LoadedStyle:
             element.style = self.root
         self._locale_lists[code] = found
         return found
+
+    @staticmethod
+    def _known_locale(code: str) -> bool:
+        from citeproc import LANGUAGE_NAMES
+
+        return code in LANGUAGE_NAMES or locale_for_language(code) is not None
 
     def _choose_item_locales(self, reference: Any) -> list[Any]:
         code = locale_for_language(reference.get("language"))

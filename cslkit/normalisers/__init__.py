@@ -11,10 +11,9 @@ Duplicates work on whole lists: :func:`find_duplicates` and :func:`merge_duplica
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
-from cslkit.model import Report
+from cslkit.model import Problem, Report
 from cslkit.normalisers.base import Item, Normalised, Step
 from cslkit.normalisers.containers import normalise_container_titles
 from cslkit.normalisers.dates import normalise_dates
@@ -125,7 +124,10 @@ def normalise(
         current = item
         for step in chosen:
             current, changes = step.function(current)
-            for change in changes:
-                report.add(replace(change, position=position))
+            # Steps do not know the item's place in the list; it is added here.
+            report.problems.extend(
+                Problem(c.code, c.severity, c.item_id, c.field, c.message, c.hint, position)
+                for c in changes
+            )
         result.append(current)
     return Normalised(result, report)

@@ -25,6 +25,7 @@ from cslkit.zotero.plan import (
     Prefer,
     SyncedRecord,
     SyncPlan,
+    identities,
     make_plan,
     pulled_item,
 )
@@ -175,30 +176,56 @@ class _Run:
         self.library_changed = True
         self.attempted_creates: set[int] = set()
         self.plan_cache = PlanCache()
+        # In-memory mirrors of the state, written through to SQLite as they change.
+        self.remote: dict[str, dict[str, Any]] = state.remote_items()
+        self.records: dict[str, SyncedRecord] = state.records()
 
     # -- reading ---------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self) -> tuple[set[str], list[dict[str, Any]]]:
+        """Read what changed remotely since the last read; returns the keys that changed
+        (or went) and the items fetched."""
         since = self.state.library_version
         versions, library_version = self.client.item_versions(since)
         if library_version < since:
             # The library is not the one we synced with (reset, or another server).
             self.state.reset()
+            self.remote.clear()
+            self.records.clear()
             since = 0
             versions, library_version = self.client.item_versions(0)
         self.library_changed = library_version != since
+        deleted: list[str] = []
         if since and library_version > since:
-            self.state.forget_remote(self.client.deleted_items(since))
-        known = self.state.remote_items()
-        changed = [k for k, v in versions.items() if int(known.get(k, {}).get("version", -1)) != v]
+            deleted = self.client.deleted_items(since)
+            self.state.forget_remote(deleted)
+            for key in deleted:
+                self.remote.pop(key, None)
+                self.records.pop(key, None)
+        changed = [
+            k for k, v in versions.items() if int(self.remote.get(k, {}).get("version", -1)) != v
+        ]
         if len(changed) > 100:
             wanted = set(changed)
             fetched = [d for d in self.client.items_since(since) if d["key"] in wanted]
         else:
             fetched = self.client.items_by_key(changed) if changed else []
-        self.state.put_remote(fetched)
+        self._store_remote(fetched)
         self.state.set_library_version(library_version)
         self.state.commit()
+        return set(changed) | set(deleted), fetched
+
+    @staticmethod
+    def _touches(
+        changed: set[str], fetched: list[dict[str, Any]], pending: list[PlanEntry]
+    ) -> bool:
+        """Whether remote changes bear on the writes still to do: an item we are about to
+        update changed, or a new remote item is one we are about to create."""
+        if changed & {e.key for e in pending if e.key}:
+            return True
+        creating = {i for e in pending if e.action == "create" for i in e.identities
+                    if not i.startswith("ay:")}  # fmt: skip
+        return any(creating.intersection(identities(d)) for d in fetched)
 
     def collection_key(self) -> str | None:
         if not self.collection:
@@ -226,15 +253,20 @@ class _Run:
 
     # -- writing ---------------------------------------------------------------------
 
+    def _store_remote(self, items: list[dict[str, Any]]) -> None:
+        self.state.put_remote(items)
+        self.remote.update((d["key"], d) for d in items)
+
     def _remember(self, entry: PlanEntry, key: str) -> None:
         self.keys[entry.position] = key
-        self.state.put_records([SyncedRecord(key, entry.item_id, entry.identities, entry.new_base)])
+        record = SyncedRecord(key, entry.item_id, entry.identities, entry.new_base)
+        self.state.put_records([record])
+        self.records[key] = record
 
     def execute(self, plan: SyncPlan, total: int) -> bool:
         """Apply ``plan``; True when a 412 asks for a re-read and a new plan."""
-        records = self.state.records()
         for entry in plan.unchanged:
-            record = records.get(entry.key or "")
+            record = self.records.get(entry.key or "")
             if entry.key and (record is None or record.base != entry.new_base):
                 self._remember(entry, entry.key)
             elif entry.key:
@@ -242,7 +274,9 @@ class _Run:
         self.state.commit()
         pending = [e for e in plan.create + plan.update if e.position not in self.failures]
         replan = False
-        for start in range(0, len(pending), 50):
+        start = 0
+        refused = 0
+        while start < len(pending):
             batch = pending[start : start + 50]
             objects = []
             for entry in batch:
@@ -255,12 +289,19 @@ class _Run:
                 # Either the library moved on, or a retried create had already gone
                 # through (its answer lost): the re-read tells, and finds those items.
                 self.attempted_creates.update(e.position for e in batch if e.action == "create")
-                return True
+                refused += 1
+                changed, fetched = self.refresh()
+                if refused > MAX_FRUITLESS_REPLANS or self._touches(
+                    changed, fetched, pending[start:]
+                ):
+                    return True
+                continue  # others' edits elsewhere: the same batch, at the new version
+            refused = 0
             for index, entry in enumerate(batch):
                 slot = str(index)
                 if slot in result.successful:
                     data = result.successful[slot]["data"]
-                    self.state.put_remote([data])
+                    self._store_remote([data])
                     self._remember(entry, data["key"])
                     self.done[entry.position] = entry.action
                 elif slot in result.unchanged:
@@ -283,6 +324,9 @@ class _Run:
             self.state.commit()
             if self.progress:
                 self.progress(len(self.done) + len(self.failures), total)
+            start += 50
+        if replan:
+            self.refresh()
         return replan
 
     # -- the whole run -----------------------------------------------------------------
@@ -294,7 +338,7 @@ class _Run:
         total: int | None = None
         while True:
             plan = make_plan(
-                self.items, self.state.remote_items(), self.state.records(), tags=self.tags,
+                self.items, self.remote, self.records, tags=self.tags,
                 collection_key=collection_key, prefer=self.prefer, pull=self.pull,
                 cache=self.plan_cache,
             )  # fmt: skip
@@ -315,7 +359,6 @@ class _Run:
                     "the library keeps changing while we write to it",
                     hint="run the same command again later; nothing was overwritten",
                 )
-            self.refresh()
 
     def report(self, plan: SyncPlan) -> SyncReport:
         report = SyncReport(dry_run=self.dry_run)

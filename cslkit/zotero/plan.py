@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from cslkit.model import item_id as item_id_of
@@ -113,6 +113,9 @@ class PlanCache:
 
     local: dict[int, tuple[dict[str, Any], tuple[str, ...]]] = field(default_factory=dict)
     remote_identities: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)
+    # position -> (what the merge depended on, its result); records are immutable, so
+    # the same record object means the same base.
+    merges: dict[int, tuple[tuple[Any, ...], PlanEntry]] = field(default_factory=dict)
 
 
 # --- identity --------------------------------------------------------------------
@@ -383,7 +386,13 @@ def make_plan(
             continue
         record = records.get(key)
         entry.version = int(current.get("version") or 0)
+        depends_on = (key, entry.version, record, tuple(tags), collection_key, prefer, pull)
+        memo = cache.merges.get(position)
+        if memo is not None and memo[0] == depends_on and memo[1].item_id == local_id:
+            entries[-1] = replace(memo[1], matched_by=matched_by)
+            continue
         _merge_fields(local, record.base if record else None, current, prefer, pull, entry)
+        cache.merges[position] = (depends_on, entry)
         tag_list = _with_set_members(list(current.get("tags") or []), [{"tag": t} for t in tags],
                                      key=lambda t: t.get("tag"))  # fmt: skip
         if tag_list is not None:

@@ -60,6 +60,8 @@ def test_split_name_list():
     assert split_name_list("Smith, J., Doe, B.") == ["Smith, J.", "Doe, B."]
     assert split_name_list("Мальцев Д.В., Казмірчук В.Є.") == ["Мальцев Д.В.", "Казмірчук В.Є."]
     assert split_name_list("Ли DV, et al.") == ["Ли DV", "et al."]
+    assert split_name_list("O'Connor L, D'Arcy-Smith JP") == ["O'Connor L", "D'Arcy-Smith JP"]
+    assert split_name_list("Smith, John") == ["Smith, John"]
     assert split_name_list("Іваненко І. В. та ін.") == ["Іваненко І. В.", "та ін."]
 
 

@@ -24,7 +24,9 @@ _ONE_CAPITAL_RE = re.compile(rf"[{_UPPER}]")
 _INITIAL_GROUP_RE = re.compile(rf"{_INITIAL}(?:-{_INITIAL})?")
 _AND_RE = re.compile(r"\band\b|\s&\s|\sі\s|\sи\s|\sта\s")
 _AND_SPLIT_RE = re.compile(r",?\s+(?:and|&|і|и|та)\s+")
-_COMMA_PERSON_RE = re.compile(rf",\s*{_LETTER}+\s+[{_UPPER}]")
+_COMMA_PERSON_RE = re.compile(rf",\s*{_LETTER}[\w'’-]*\s+[{_UPPER}]")
+# "O'Connor L" before the first comma: a Vancouver list, not "Family, Given".
+_ENDS_WITH_INITIALS_RE = re.compile(rf"\S\s(?:[{_UPPER}]\.?){{1,3}}$")
 _TRAILING_ET_AL_RE = re.compile(
     r"(?:^|[,;]?\s+)(et\.?\s*al\.?|та\s+ін\.?|и\s+др\.?|і\s+ін\.?)\s*$", re.IGNORECASE
 )
@@ -181,7 +183,11 @@ def split_name_list(text: str) -> list[str]:
         parts = text.split(";")
     elif _AND_RE.search(text) and text.count(",") <= 1:
         parts = _AND_SPLIT_RE.split(text)
-    elif _COMMA_PERSON_RE.search(text) or text.count(",") > 1:
+    elif (
+        _COMMA_PERSON_RE.search(text)
+        or text.count(",") > 1
+        or _ENDS_WITH_INITIALS_RE.search(text.split(",", 1)[0])
+    ):
         # "Smith JA, Doe B" or "Smith, J., Doe, B.": Vancouver style separates people by
         # commas; "Family, Initials" pairs are rejoined below.
         raw = [p.strip() for p in text.split(",")]

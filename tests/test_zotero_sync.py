@@ -234,3 +234,13 @@ def test_first_sync_into_a_library_that_has_the_items(server: ZoteroTestServer, 
     report = run(_articles(130))
     assert len(report.unchanged) == 130 and len(server.items(1)) == 130
     assert any("start=100" in r.path for r in server.requests)  # read page by page
+
+
+def test_an_item_deleted_in_zotero_is_not_created_again(server: ZoteroTestServer, run) -> None:
+    items = _articles(3)
+    key = run(items).keys["article-2"]
+    server.delete_item(1, key)
+    report = run(items)
+    assert report.deleted_remotely == ["article-2"] and not report.created
+    assert len(server.items(1)) == 2
+    assert run(items).deleted_remotely == ["article-2"]

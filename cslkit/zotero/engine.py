@@ -201,7 +201,6 @@ class _Run:
             self.state.forget_remote(deleted)
             for key in deleted:
                 self.remote.pop(key, None)
-                self.records.pop(key, None)
         changed = [
             k for k, v in versions.items() if int(self.remote.get(k, {}).get("version", -1)) != v
         ]

@@ -94,13 +94,10 @@ class SyncState:
         )
 
     def forget_remote(self, keys: Iterable[str]) -> None:
-        keys = list(keys)
+        """Items deleted in Zotero. Their records stay: the deletion is remembered, so a
+        later sync leaves it alone instead of creating the item again."""
         self._db.executemany(
             "DELETE FROM remote_items WHERE server=? AND library=? AND key=?",
-            [(*self._where, k) for k in keys],
-        )
-        self._db.executemany(
-            "DELETE FROM records WHERE server=? AND library=? AND key=?",
             [(*self._where, k) for k in keys],
         )
 

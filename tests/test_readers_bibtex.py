@@ -248,3 +248,20 @@ def test_crossref_and_xdata_are_inherited_as_biblatex_does():
     assert by_id["dated"]["issued"] == {"date-parts": [[1991]]}  # its own year wins
     (problem,) = items.problems
     assert problem.code == "missing-crossref" and problem.item_id == "orphan"
+
+
+@pytest.mark.parametrize(
+    "authors",
+    ["Doe, J. and Roe, R.", "Doe, J., Roe, R.", "Doe J, Roe R", "J. Doe, R. Roe"],
+)
+def test_names_joined_by_commas_are_split_and_reported(authors):
+    items = READER.read(f"@article{{a, author = {{{authors}}}, title = {{T}}}}")
+    families = [name["family"] for name in items[0]["author"]]
+    assert families == ["Doe", "Roe"]
+    codes = [p.code for p in items.problems]
+    assert codes == ([] if " and " in authors else ["repaired-names"])
+
+
+def test_real_names_with_commas_are_not_split():
+    names, _ = parse_names("Smith, Jr., John and Андріяш, ГС and van der Berg, Jan")
+    assert [n["family"] for n in names] == ["Smith", "Андріяш", "Berg"]

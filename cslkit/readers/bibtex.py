@@ -179,8 +179,57 @@ def split_name_list(latex: str) -> list[str]:
     return [name.strip() for name in names if name.strip()]
 
 
-def parse_names(latex: str) -> tuple[list[dict[str, str]], bool]:
-    """A BibTeX name list -> CSL names, and whether it ended with ``and others``."""
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "junior", "senior"})
+_BARE_INITIALS = re.compile(r"^[A-ZА-ЯЁЄІЇҐ]{1,3}$")
+_DOTTED_INITIALS = re.compile(r"^(?:[A-ZА-ЯЁЄІЇҐ]\.[ ]?){1,3}$")
+
+
+def _top_level_commas(text: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(_masked(text)):
+        depth += char == "{"
+        depth -= char == "}"
+        if char == "," and depth == 0:
+            parts.append(text[start:index].strip())
+            start = index + 1
+    parts.append(text[start:].strip())
+    return parts
+
+
+def _comma_separated_names(raw_name: str) -> list[str] | None:
+    """Names joined by commas instead of `` and `` (a common slip), else None.
+
+    ``Doe, J., Roe, R.`` -> ``Doe, J.`` + ``Roe, R.``; ``Doe JA, Roe R`` (Medline style)
+    -> ``Doe, JA`` + ``Roe, R``; ``J. Doe, R. Roe`` -> ``J. Doe`` + ``R. Roe``. A real
+    ``von Last, Jr, First`` or ``Last, First`` is left alone.
+    """
+    parts = _top_level_commas(raw_name)
+    if len(parts) < 2 or not all(parts):
+        return None
+    if len(parts) == 3 and parts[1].lower() in _SUFFIXES:
+        return None
+    if (
+        len(parts) >= 4
+        and len(parts) % 2 == 0
+        and all(
+            _DOTTED_INITIALS.match(given) or _BARE_INITIALS.match(given) for given in parts[1::2]
+        )
+    ):
+        return [f"{family}, {given}" for family, given in zip(parts[::2], parts[1::2], strict=True)]
+    words = [part.split() for part in parts]
+    if all(len(w) >= 2 for w in words):
+        if all(_BARE_INITIALS.match(w[-1]) or _DOTTED_INITIALS.match(w[-1]) for w in words):
+            return [f"{' '.join(w[:-1])}, {w[-1]}" for w in words]
+        if all(_DOTTED_INITIALS.match(w[0]) for w in words):
+            return parts
+    return None
+
+
+def parse_names(latex: str, notes: list[str] | None = None) -> tuple[list[dict[str, str]], bool]:
+    """A BibTeX name list -> CSL names, and whether it ended with ``and others``.
+
+    ``notes`` (when given) collects what was repaired, such as names joined by commas.
+    """
     from bibtexparser.middlewares.names import parse_single_name_into_parts
 
     names: list[dict[str, str]] = []
@@ -188,7 +237,13 @@ def parse_names(latex: str) -> tuple[list[dict[str, str]], bool]:
     et_al = bool(raw_names) and raw_names[-1].strip().lower() == "others"
     if et_al:
         raw_names = raw_names[:-1]
+    repaired: list[str] = []
     for raw_name in raw_names:
+        split = _comma_separated_names(raw_name)
+        if split and notes is not None:
+            notes.append(f"names joined by commas ({raw_name!r}) were read as {len(split)} names")
+        repaired.extend(split or [raw_name])
+    for raw_name in repaired:
         if _is_one_group(raw_name):
             names.append({"literal": clean_text(raw_name)})
             continue
@@ -309,8 +364,13 @@ def _default_entry_type(csl_type: str, item: dict[str, Any]) -> str:
     return entry_type_for(item, csl_type)
 
 
-def entry_to_item(key: str, entry_type: str, fields: dict[str, str]) -> dict[str, Any]:
-    """One entry (fields already macro-resolved LaTeX, lower-case names) -> a CSL item."""
+def entry_to_item(
+    key: str, entry_type: str, fields: dict[str, str], notes: list[str] | None = None
+) -> dict[str, Any]:
+    """One entry (fields already macro-resolved LaTeX, lower-case names) -> a CSL item.
+
+    ``notes`` (when given) collects repairs worth a warning, as "field: what".
+    """
     entry_type = entry_type.strip().lower()
     rest = dict(fields)
     csl_type = _csl_type(entry_type, rest)
@@ -331,7 +391,10 @@ def entry_to_item(key: str, entry_type: str, fields: dict[str, str]) -> dict[str
         if field not in rest:
             continue
         variable = bm.NAME_FIELDS.get(field, field)
-        names, et_al = parse_names(rest.pop(field))
+        name_notes: list[str] = []
+        names, et_al = parse_names(rest.pop(field), name_notes)
+        if notes is not None:
+            notes.extend(f"{field}: {note}" for note in name_notes)
         if names:
             item[variable] = names
         if et_al:
@@ -508,7 +571,21 @@ class BibtexReader:
         for position, raw in enumerate(entries):
             if raw.entry_type in ("xdata", "@failed"):
                 continue  # xdata holds fields for other entries; a failed entry holds its place
-            item = entry_to_item(raw.key, raw.entry_type, raw.fields)
+            notes: list[str] = []
+            item = entry_to_item(raw.key, raw.entry_type, raw.fields, notes)
+            for note in notes:
+                field, _, what = note.partition(": ")
+                items.problems.append(
+                    Problem(
+                        "repaired-names",
+                        "warning",
+                        raw.key,
+                        field,
+                        f"entry {raw.key!r} at line {raw.line}, {field}: {what}",
+                        "separate names with ' and '",
+                        position=position,
+                    )
+                )
             item_key = str(item["id"])
             if item_key in seen_ids:
                 new_id = _unique(item_key, seen_ids)

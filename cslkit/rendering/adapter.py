@@ -200,10 +200,19 @@ def _date(value: Any) -> Any:
                 fields[field] = int(part)
             except (TypeError, ValueError):
                 break
+        month = fields.get("month", 0)
+        if 13 <= month <= 16 or 21 <= month <= 24:  # CSL-JSON's seasons as months
+            fields["season"] = month - (12 if month <= 16 else 20)
+            fields.pop("month")
+            fields.pop("day", None)
         if "year" in fields:
             if "season" in value and "month" not in fields:
                 fields["season"] = value["season"]
             parts.append(fields)
+    raw_parts = value.get("date-parts") or []
+    if len(parts) == 1 and len(raw_parts) == 2 and not any(raw_parts[1] or []):
+        # an open range ("1987–"): the end is empty or zero
+        return DateRange(begin=CslDate(**parts[0]), end=CslDate(year=0), circa=circa)
     if len(parts) == 1:
         return CslDate(circa=circa, **parts[0])
     if len(parts) > 1:
@@ -883,6 +892,63 @@ class Date(_Adapted, model.Date):
                 if root.pending_year_suffix is None:
                     layout.repressed["year-suffix-done"] = True
                 root.pending_year_suffix = None
+
+    def render_date_range(self, date_range: Any, show_parts: Any = None, context: Any = None) -> Any:
+        """A range shows what differs once per end and what they share once ("2–4 January
+        1999", "January–March 1999"), with the largest differing part's range-delimiter."""
+        begin, end = date_range.begin, date_range.get("end")
+        show = list(show_parts or ["year", "month", "day"])
+        if end is None:
+            return self.render_single_date(begin, show, context)
+        if end.is_nil():
+            single = self.render_single_date(begin, show, context)
+            parts = self._part_elements(context)
+            largest = parts[0].get("name") if parts else "year"
+            return String(str(single) + self._range_delimiter(largest, parts, context)) if single else None
+
+        def value(date: Any, part: str) -> Any:
+            return date.get(part) if part != "month" else (date.get("month") or date.get("season"))
+
+        if value(begin, "year") != value(end, "year"):
+            differing = {"year", "month", "day"}
+        elif value(begin, "month") != value(end, "month"):
+            differing = {"month", "day"}
+        else:
+            differing = {"day"}
+        largest = next(p for p in ("year", "month", "day") if p in differing)
+        parts = [p for p in self._part_elements(context) if p.get("name") in show]
+        names = [p.get("name") for p in parts]
+        block = [name for name in names if name in differing]
+        if not block:
+            return self.render_single_date(begin, show, context)
+        delimiter = self._range_delimiter(largest, parts, context)
+        first, last = names.index(block[0]), names.index(block[-1])
+        before = self._render_parts(begin, names[:first], context)
+        start = self._render_parts(begin, names[first:last + 1], context)
+        finish = self._render_parts(end, names[first:last + 1], context)
+        after = self._render_parts(begin, names[last + 1:], context)
+        middle = str(start).rstrip() + delimiter + str(finish).lstrip() if start and finish else start or finish
+        pieces = [p for p in (before, middle, after) if p]
+        return self.join(pieces) if pieces else None
+
+    def _part_elements(self, context: Any) -> list[Any]:
+        return [child for child in self.iterchildren() if child.tag.endswith("}date-part")]
+
+    def _render_parts(self, date: Any, names: list[str], context: Any) -> Any:
+        if not names:
+            return None
+        if context is not None and context is not self:
+            parts = self.parts(date, names, context)
+        else:
+            parts = self.parts(date, names)
+        return self.join(parts) if parts else None
+
+    def _range_delimiter(self, largest: str, parts: list[Any], context: Any) -> str:
+        for candidate in ([context] if context is not None and context is not self else []) + [self]:
+            for part in candidate.iterchildren():
+                if part.tag.endswith("}date-part") and part.get("name") == largest and part.get("range-delimiter"):
+                    return part.get("range-delimiter")
+        return "\u2013"
 
     def render_single_date(self, date: Any, show_parts: Any = None, context: Any = None) -> Any:
         if context is not None and context is not self:

@@ -241,6 +241,11 @@ CODES: dict[str, CodeInfo] = {
         "a BibTeX entry repeats a field; the first value was kept",
         "`title = {A}, title = {B}`",
     ),
+    "repaired-names": CodeInfo(
+        "warning",
+        'a BibTeX name list was not separated by "and"; cslkit split it and says how',
+        "`author = {Smith, J., Doe, A.}`",
+    ),
     "missing-comma": CodeInfo(
         "warning",
         "a BibTeX entry lacks a comma between fields; it was read as if it were there",

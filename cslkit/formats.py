@@ -15,10 +15,11 @@ Source = str | os.PathLike[str] | IO[str] | IO[bytes]
 
 
 def decode_bytes(data: bytes, origin: str = "input") -> str:
-    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1251.
-
-    Windows-1251 is the common legacy encoding of Ukrainian and Russian manuscripts; any
-    byte string decodes in it, so a wrong guess shows as odd letters, not as an error.
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else a legacy
+    8-bit encoding: Windows-1251 (Ukrainian and Russian manuscripts) or Windows-1252
+    (Western European), told apart by how the non-ASCII bytes sit (see
+    :func:`_looks_cyrillic`). Any byte string decodes, so a wrong guess shows as odd
+    letters, not as an error.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
@@ -26,13 +27,29 @@ def decode_bytes(data: bytes, origin: str = "input") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    encoding = "cp1251" if _looks_cyrillic(data) else "cp1252"
     try:
-        return data.decode("cp1251")
-    except UnicodeDecodeError as exc:  # cp1251 leaves 0x98 undefined
-        raise InputError(
-            f"{origin}: cannot decode the text (not UTF-8 or Windows-1251)",
-            hint="save the file as UTF-8 and try again",
-        ) from exc
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1251" if encoding == "cp1252" else "cp1252")
+        except UnicodeDecodeError as exc:  # both leave a few bytes undefined
+            raise InputError(
+                f"{origin}: cannot decode the text (not UTF-8, Windows-1251 or Windows-1252)",
+                hint="save the file as UTF-8 and try again",
+            ) from exc
+
+
+def _looks_cyrillic(data: bytes) -> bool:
+    """Cyrillic text in an 8-bit code page is whole words of high bytes; Western text has
+    single accented letters inside ASCII words (``M\xfcller``). Count the high bytes that
+    have a high-byte neighbour."""
+    high = [i for i, byte in enumerate(data) if byte >= 0x80]
+    if not high:
+        return True
+    positions = set(high)
+    paired = sum(1 for i in high if i - 1 in positions or i + 1 in positions)
+    return paired / len(high) > 0.5
 
 
 def _looks_like_path(source: str) -> bool:

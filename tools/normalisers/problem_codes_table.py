@@ -1,7 +1,7 @@
 """Print the README's problem-code table (markdown) from cslkit.validation.codes.CODES.
 
-    python tools/normalisers/problem_codes_table.py            # print it
-    python tools/normalisers/problem_codes_table.py --write    # replace it in README.md
+python tools/normalisers/problem_codes_table.py            # print it
+python tools/normalisers/problem_codes_table.py --write    # replace it in README.md
 """
 
 from __future__ import annotations

@@ -213,7 +213,7 @@ csl_keys = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.dictionaries(csl_keys, json_values, max_size=8) | json_values, max_size=4))
 def test_no_json_value_makes_validate_or_normalise_raise(items):
     snapshot = copy.deepcopy(items)

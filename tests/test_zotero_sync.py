@@ -244,3 +244,35 @@ def test_an_item_deleted_in_zotero_is_not_created_again(server: ZoteroTestServer
     assert report.deleted_remotely == ["article-2"] and not report.created
     assert len(server.items(1)) == 2
     assert run(items).deleted_remotely == ["article-2"]
+
+
+def test_too_large_batches_are_split(server: ZoteroTestServer, run) -> None:
+    server.faults.fail_next(413, methods=("POST",))
+    report = run(_articles(60))
+    assert len(report.created) == 60 and len(server.items(1)) == 60
+    assert len([r for r in server.requests if r.method == "POST"]) == 4  # 413, 25, 25, 10
+
+
+def test_an_existing_collection_is_reused(server: ZoteroTestServer, run) -> None:
+    from pyzotero import zotero
+
+    client = zotero.Zotero(1, "group", "test")
+    client.endpoint = server.url
+    existing = client.create_collections([{"name": "Issue 2013/13"}])["success"]["0"]
+    run(_articles(2), collection="Issue 2013/13")
+    assert len(client.collections()) == 1
+    assert all(d["collections"] == [existing] for d in server.items(1).values())
+
+
+def test_api_key_from_the_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+
+    from cslkit.zotero.engine import resolve_api_key
+
+    monkeypatch.delenv("ZOTERO_API_KEY", raising=False)
+    stored = {("cslkit-zotero", "api-key"): "from-keyring"}
+    monkeypatch.setattr(keyring, "get_password", lambda service, user: stored.get((service, user)))
+    assert resolve_api_key() == "from-keyring"
+    stored.clear()
+    with pytest.raises(ZoteroAuthError, match="no Zotero API key"):
+        resolve_api_key()

@@ -309,6 +309,8 @@ class ZoteroClient:
             answer = function()
         except zotero_errors.PreConditionFailedError:
             return WriteResult(412)
+        except zotero_errors.RequestEntityTooLargeError:
+            return WriteResult(413)
         except zotero_errors.PyZoteroError as exc:
             raise self._fail(what, exc) from None
         return WriteResult(

@@ -32,6 +32,7 @@ from cslkit.zotero.plan import (
 
 KEYRING_SERVICE = "cslkit-zotero"
 KEYRING_USER = "api-key"
+MAX_BATCH = 50  # objects per write, the Web API's limit
 # Re-plans allowed in a row without a successful batch before giving up.
 MAX_FRUITLESS_REPLANS = 8
 Progress = Callable[[int, int], None]
@@ -275,8 +276,9 @@ class _Run:
         replan = False
         start = 0
         refused = 0
+        size = MAX_BATCH
         while start < len(pending):
-            batch = pending[start : start + 50]
+            batch = pending[start : start + size]
             objects = []
             for entry in batch:
                 obj = dict(entry.data or {})
@@ -284,6 +286,11 @@ class _Run:
                     obj["key"], obj["version"] = entry.key, entry.version
                 objects.append(obj)
             result = self.client.write_items(objects, self.state.library_version)
+            if result.status == 413 and size > 1:
+                size = max(1, len(batch) // 2)  # too large for this server: smaller batches
+                continue
+            if result.status == 413:
+                raise ZoteroError(f"the Zotero server refuses item {batch[0].item_id} as too large")
             if result.status == 412:
                 # Either the library moved on, or a retried create had already gone
                 # through (its answer lost): the re-read tells, and finds those items.
@@ -323,7 +330,7 @@ class _Run:
             self.state.commit()
             if self.progress:
                 self.progress(len(self.done) + len(self.failures), total)
-            start += 50
+            start += len(batch)
         if replan:
             self.refresh()
         return replan

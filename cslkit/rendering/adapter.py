@@ -166,11 +166,38 @@ def _rich_string(value: Any, *, verbatim: bool) -> Any:
     return output
 
 
+_FAMILY_PARTICLE = re.compile(r"^((?:[a-z][^\s\u2019'-]*(?:[\u2019'-]|\s+))+)(\S.*)$")
+_GIVEN_PARTICLE = re.compile(r"^(.*?\S)\s+((?:[a-z][^\s]*\s*)+)$")
+
+
+def _parse_particles(raw: dict[str, Any]) -> dict[str, Any]:
+    """Particles written into the name ("van Gogh", "al-One", "Alexander von") split off
+    as citeproc-js does; a family in quotes ("\"Van Dyke\"") is taken literally."""
+    family, given = raw.get("family"), raw.get("given")
+    if not isinstance(family, str) or raw.get("static-ordering") or "literal" in raw:
+        return raw
+    raw = dict(raw)
+    if len(family) > 2 and family[0] == family[-1] == '"':
+        raw["family"] = family[1:-1]
+        return raw
+    match = _FAMILY_PARTICLE.match(family)
+    if match and "non-dropping-particle" not in raw and match.group(2)[:1].isupper():
+        raw["non-dropping-particle"] = match.group(1).strip()
+        raw["family"] = match.group(2)
+    if isinstance(given, str) and "dropping-particle" not in raw:
+        match = _GIVEN_PARTICLE.match(given)
+        if match and match.group(1)[:1].isupper():
+            raw["given"] = match.group(1)
+            raw["dropping-particle"] = match.group(2).strip()
+    return raw
+
+
 def _names(value: Any) -> list[CslName]:
     names = []
     for raw in value or []:
         if not isinstance(raw, dict):
             continue
+        raw = _parse_particles(raw)
         parts = {
             key: html.escape(_typographic(str(part)), quote=False)
             for key, part in raw.items()
@@ -689,7 +716,7 @@ class Layout(_Adapted, model.Layout):
         citation_element = self.getparent()
         group_delimiter = citation_element.get("cite-group-delimiter", self.get("delimiter", ", "))
         after_collapse = citation_element.get("after-collapse-delimiter", self.get("delimiter", ""))
-        suffix_delimiter = citation_element.get("year-suffix-delimiter", self.get("delimiter", ""))
+        suffix_delimiter = citation_element.get("year-suffix-delimiter", group_delimiter)
         order: list[str | None] = []
         members: dict[str | None, list[_RenderedCite]] = {}
         for entry in rendered:
@@ -1057,6 +1084,11 @@ class Name(_Adapted, model.Name):
     ``delimiter-precedes-last="after-inverted-name"``, et-al-use-last, and the
     extra names and given names disambiguation asks for."""
 
+    def markup(self, text: Any) -> Any:
+        if isinstance(text, int):  # form="count": Names adds the counts up
+            return text
+        return super().markup(text)
+
     def _initials(self, given: str, mark: str, initialize: bool, context: Any) -> str:
         hyphen = self.get_option("initialize-with-hyphen", context)
         parts = given.split("-") if hyphen else [given.replace("-", " ")]
@@ -1087,6 +1119,8 @@ class Name(_Adapted, model.Name):
         options = {**options, "given-full": full_given}
         if "literal" in name:
             return self._part("family", family)
+        if not family:  # a given name alone ("Banksy") is printed as it is
+            return self._part("family", given or "")
         romanesque = bool(_ROMANESQUE.search(f"{family or ''}{given or ''}"))
         if not romanesque:
             text = (family or "") + ("" if form == "short" else (given or ""))
@@ -1172,9 +1206,10 @@ class Name(_Adapted, model.Name):
             return self.join(rendered, delimiter)
         and_term = self.get_single_term(name="and") if and_ == "text" else self.preformat("&")
         precedes = option("delimiter-precedes-last")
-        inverted_before_last = options["name-as-sort-order"] == "all" or (
-            options["name-as-sort-order"] == "first" and len(rendered) == 2
-        )
+        inverted_before_last = (
+            options["name-as-sort-order"] == "all"
+            or (options["name-as-sort-order"] == "first" and len(rendered) == 2)
+        ) and "literal" not in shown[-2] and bool(shown[-2].get("family"))
         use_delimiter = (
             precedes == "always"
             or (precedes == "contextual" and len(rendered) >= 3)

@@ -285,13 +285,19 @@ def normalise_names(item: Item) -> tuple[Item, list[Problem]]:
                 )
             )
         if new_names != kept:
+            if len(new_names) == len(kept) and not isinstance(names, str):
+                # Show only the names that changed, so the message stays readable.
+                pairs = [(o, n) for o, n in zip(kept, new_names, strict=True) if o != n]
+                shown_old, shown_new = [o for o, _ in pairs], [n for _, n in pairs]
+            else:
+                shown_old, shown_new = kept, new_names
             changes.append(
                 change(
                     item,
                     "normalised-name",
                     key,
-                    kept,
-                    new_names,
+                    shown_old,
+                    shown_new,
                     "names split, initials and particles in one form",
                 )
             )

@@ -10,6 +10,7 @@ from cslkit.normalisers.changes import change
 from cslkit.validation.variables import ITEM_TYPES, STRING_VARIABLES, TYPE_ALIASES
 
 _SPACES_RE = re.compile(r"\s+")
+_MULTILINE_FIELDS = frozenset({"note", "abstract", "annote", "references"})
 # Fields whose final full stop is reference punctuation, not part of the value; styles add
 # their own. A value with other dots ("J. Biol. Chem.", "vs. placebo.") keeps its last one,
 # which may end an abbreviation.
@@ -31,11 +32,12 @@ def clean_text(item: Item) -> tuple[Item, list[Problem]]:
         if not isinstance(value, str):
             continue
         untidy = not value or value[0].isspace() or value[-1].isspace() or "  " in value
-        new = (
-            _SPACES_RE.sub(" ", value).strip()
-            if untidy or "\n" in value or "\t" in value
-            else value
-        )
+        if key in _MULTILINE_FIELDS:
+            new = value.strip()  # line breaks in notes and abstracts are the user's
+        elif untidy or "\n" in value or "\t" in value:
+            new = _SPACES_RE.sub(" ", value).strip()
+        else:
+            new = value
         if key in _TRAILING_DOT_FIELDS:
             new = new.rstrip(",;:").rstrip()
             if new.endswith(".") and new.count(".") == 1 and not re.search(r"\b\w\.$", new):

@@ -648,9 +648,13 @@ STYLE_NEEDS: dict[str, dict[str, tuple[str, ...]]] = {
     "vancouver": _COMMON_NEEDS,
     "dstu": {
         **_COMMON_NEEDS,
-        # DSTU 8302 describes a book by its pages count as well, and conference papers
-        # by their place of publication.
-        "book": (*_COMMON_NEEDS["book"], "number-of-pages"),
+        # DSTU 8302 describes a book by its extent (pages) as well, and conference papers
+        # by their place of publication; a publisher may be absent ("б. в.", as in the
+        # standard's own examples), and a patent is described under its title.
+        "book": ("publisher-place", "issued", "number-of-pages"),
+        "chapter": ("author|editor", "container-title", "publisher-place", "issued", "page"),
+        "thesis": ("author", "publisher-place", "issued"),
+        "patent": ("number", "issued"),
         "paper-conference": (*_COMMON_NEEDS["paper-conference"], "publisher-place", "page"),
     },
 }

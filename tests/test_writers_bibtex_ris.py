@@ -147,3 +147,13 @@ def test_ris_writer_lines():
 
 def test_empty_lists_write_empty_text():
     assert BIB_WRITER.write([]) == "" and RIS_WRITER.write([]) == ""
+
+
+def test_every_csl_type_survives_bibtex():
+    """Types no entry type says (post-weblog, speech, ...) travel in entrysubtype."""
+    from cslkit.readers._bibtex_map import CSL_TYPES
+
+    for csl_type in sorted(CSL_TYPES):
+        for extra in ({}, {"URL": "https://example.org/x"}):
+            item = {"id": "x", "type": csl_type, "title": "T", **extra}
+            assert BIB_READER.read(BIB_WRITER.write([item]))[0] == item, (csl_type, extra)

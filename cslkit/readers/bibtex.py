@@ -347,7 +347,11 @@ def parse_year_month(year: str, month: str | None, day: str | None) -> dict[str,
 # ---------------------------------------------------------------- entries
 
 
-def _csl_type(entry_type: str, fields: dict[str, str]) -> str:
+def csl_type_of(entry_type: str, fields: dict[str, str]) -> str:
+    """The CSL type of an entry type (given its fields: misc with a URL is a webpage)."""
+    subtype = fields.get("entrysubtype", "").strip()
+    if subtype in bm.CSL_TYPES and subtype not in bm.ARTICLE_SUBTYPES:
+        return subtype  # written by cslkit for a CSL type no entry type says
     if entry_type == "misc":
         howpublished = fields.get("howpublished", "")
         return "webpage" if fields.get("url") or "\\url" in howpublished else "document"
@@ -373,7 +377,7 @@ def entry_to_item(
     """
     entry_type = entry_type.strip().lower()
     rest = dict(fields)
-    csl_type = _csl_type(entry_type, rest)
+    csl_type = csl_type_of(entry_type, rest)
     item: dict[str, Any] = {"id": key, "type": csl_type}
     custom: dict[str, Any] = {}
 
@@ -532,7 +536,7 @@ def entry_to_item(
         value = clean_text(rest.pop(field))
         if value:
             item[variable] = value
-    if csl_type in bm.ARTICLE_SUBTYPES.values():
+    if csl_type in bm.ARTICLE_SUBTYPES.values() or rest.get("entrysubtype") == csl_type:
         rest.pop("entrysubtype", None)
 
     if rest:

@@ -132,6 +132,13 @@ def _entry_type(item: dict[str, Any]) -> str:
     return entry_type_for(item)
 
 
+def _type_read_back(entry_type: str, item: dict[str, Any]) -> str:
+    """The CSL type the reader gives this entry type (without an entrysubtype)."""
+    from cslkit.readers.bibtex import csl_type_of
+
+    return csl_type_of(entry_type, {"url": str(item.get("URL") or "")})
+
+
 def _text(value: Any) -> str:
     return to_latex(str(value))
 
@@ -265,6 +272,8 @@ def _fields(item: dict[str, Any], entry_type: str) -> list[tuple[str, str, bool]
     if kind in bm.ARTICLE_SUBTYPES.values():
         subtype = next(k for k, v in bm.ARTICLE_SUBTYPES.items() if v == kind)
         out.append(("entrysubtype", subtype, True))
+    elif kind in bm.CSL_TYPES and _type_read_back(entry_type, item) != kind:
+        out.append(("entrysubtype", kind, True))  # the reader restores the CSL type from it
 
     out.extend(_issued_fields(item.get("issued")))
     done.add("issued")

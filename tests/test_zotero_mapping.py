@@ -152,3 +152,42 @@ def test_table_has_no_locale_strings() -> None:
     text = (ROOT / "cslkit" / "zotero" / "tables.json").read_text(encoding="utf-8")
     assert "locales" not in json.loads(text)
     assert len(text) < 60_000
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("2013", [[2013]]),
+        ("2013-03-15", [[2013, 3, 15]]),
+        ("2014-06-12T21:28:55Z", [[2014, 6, 12]]),
+        ("2014-06-12 21:28:55", [[2014, 6, 12]]),
+        ("2013/2014", [[2013], [2014]]),
+        ("15.03.2013", [[2013, 3, 15]]),
+        ("3/15/2013", [[2013, 3, 15]]),
+        ("March 2013", [[2013, 3]]),
+        ("Mar 15, 2013", [[2013, 3, 15]]),
+        ("2013 Mar 15", [[2013, 3, 15]]),
+        ("15 березня 2013", [[2013, 3, 15]]),
+        ("5 мая 2012", [[2012, 5, 5]]),
+        ("март 2011", [[2011, 3]]),
+    ],
+)
+def test_zotero_date_text_to_csl(text: str, parts: list) -> None:
+    assert mapping.text_to_csl_date(text) == {"date-parts": parts}
+
+
+@pytest.mark.parametrize("text", ["Spring 2013", "n.d.", "2013a"])
+def test_unparseable_dates_stay_raw_and_go_back_unchanged(text: str) -> None:
+    csl = zotero_to_csl({"itemType": "book", "title": "T", "date": text})
+    assert csl["issued"] == {"raw": text}
+    assert csl_to_zotero(csl)["date"] == text
+
+
+def test_name_suffix_is_read_back_from_the_first_name() -> None:
+    item = {
+        "type": "book",
+        "author": [{"family": "King", "given": "Martin Luther", "suffix": "Jr."}],
+    }
+    data = csl_to_zotero(item)
+    assert data["creators"][0]["firstName"] == "Martin Luther, Jr."
+    assert zotero_to_csl(data)["author"] == item["author"]

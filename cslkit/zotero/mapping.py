@@ -31,6 +31,7 @@ _NAME_VARIABLES = frozenset(
 _DATE_VARIABLES = frozenset(
     {"accessed", "available-date", "event-date", "issued", "original-date", "submitted"}
 )
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "jun", "sen"})
 # Zotero item types that are not references (no CSL counterpart worth syncing).
 NON_REFERENCE_TYPES = frozenset({"annotation", "attachment", "note"})
 # The schema's CSL table still lists two pre-1.0 variable names; CSL 1.0.2 spells them so.
@@ -147,6 +148,8 @@ def csl_date_to_text(value: Any) -> tuple[str | None, bool]:
         return value, True
     if not isinstance(value, dict):
         return None, True
+    if isinstance(value.get("raw"), str) and value["raw"].strip() and not value.get("date-parts"):
+        return value["raw"].strip(), True
     parts = value.get("date-parts")
     if isinstance(parts, list) and parts and isinstance(parts[0], list):
         texts = [_date_part_text(p) for p in parts if isinstance(p, list)]
@@ -160,19 +163,71 @@ def csl_date_to_text(value: Any) -> tuple[str | None, bool]:
     return None, True
 
 
-_ISO_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:[ T].*)?$")
+_ISO_DATE = re.compile(r"^(-?\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:[ T]\d{1,2}:\d{2}\S*)?$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})([./])(\d{1,2})\2(\d{4})$")
+_MONTH_STEMS = (
+    ("jan", "січ", "янв"), ("feb", "лют", "фев"), ("mar", "бер", "мар"),
+    ("apr", "квіт", "апр"), ("may", "трав", "ма"), ("jun", "черв", "июн"),
+    ("jul", "лип", "июл"), ("aug", "серп", "авг"), ("sep", "верес", "сен"),
+    ("oct", "жовт", "окт"), ("nov", "листоп", "ноя"), ("dec", "груд", "дек"),
+)  # fmt: skip
+
+
+def _month_number(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    if len(word) < 3:
+        return None
+    for number, stems in enumerate(_MONTH_STEMS, 1):
+        # "ма" (Russian May: май, мая) is short; it must not swallow "март".
+        if any(word.startswith(stem) for stem in stems) and not (
+            number == 5 and word.startswith("мар")
+        ):
+            return number
+    return None
+
+
+def _words_date(text: str) -> list[int] | None:
+    """``March 2013``, ``15 March 2013``, ``Mar 15, 2013``, ``2013 Mar 15``, ``15 березня 2013``."""
+    tokens = re.findall(r"\d+|[^\W\d_]+", text)
+    years = [int(t) for t in tokens if t.isdigit() and len(t) == 4]
+    months = [m for m in (_month_number(t) for t in tokens if not t.isdigit()) if m]
+    if len(years) != 1 or len(months) > 1:
+        return None
+    days = [int(t) for t in tokens if t.isdigit() and len(t) <= 2 and 1 <= int(t) <= 31]
+    if any(not t.isdigit() and not _month_number(t) for t in tokens):
+        return None  # other words ("Spring", "n.d."): keep the text as it is
+    if not months:
+        return [years[0]] if len(tokens) == 1 else None
+    return [years[0], months[0], *days[:1]]
 
 
 def text_to_csl_date(text: str) -> dict[str, Any]:
-    """Zotero date text (or an EDTF-like ``2013/2014`` range) as a CSL date."""
-    pieces = text.strip().split("/")
-    parts: list[list[int]] = []
-    for piece in pieces:
-        match = _ISO_DATE.match(piece.strip())
-        if not match:
-            return {"raw": text.strip()}
-        parts.append([int(g) for g in match.groups() if g is not None])
-    return {"date-parts": parts}
+    """Zotero date text as a CSL date: ISO (``2013-03-15``, with a time), ranges
+    (``2013/2014``), ``15.03.2013``, ``3/15/2013``, month names (English, Ukrainian,
+    Russian); anything else is kept as ``raw``."""
+    stripped = text.strip()
+    pieces = stripped.split("/")
+    if 1 <= len(pieces) <= 2 and all(_ISO_DATE.match(p.strip()) for p in pieces):
+        return {
+            "date-parts": [
+                [int(g) for g in _ISO_DATE.match(p.strip()).groups() if g is not None]  # type: ignore[union-attr]
+                for p in pieces
+            ]
+        }
+    numeric = _NUMERIC_DATE.match(stripped)
+    if numeric:
+        first, separator, second, year = numeric.groups()
+        # Dotted dates are day first (Europe); slashed ones month first, as Zotero reads
+        # them, unless the first number cannot be a month.
+        day, month = (int(first), int(second))
+        if separator == "/" and int(first) <= 12:
+            day, month = int(second), int(first)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return {"date-parts": [[int(year), month, day]]}
+    words = _words_date(stripped)
+    if words:
+        return {"date-parts": [words]}
+    return {"raw": stripped}
 
 
 # --- names -----------------------------------------------------------------------
@@ -192,8 +247,14 @@ def _creator_to_csl_name(creator: dict[str, Any]) -> dict[str, Any]:
     if creator.get("name") is not None and not creator.get("lastName"):
         return {"literal": creator["name"]}
     name: dict[str, Any] = {"family": creator.get("lastName", "")}
-    if creator.get("firstName"):
-        name["given"] = creator["firstName"]
+    given = str(creator.get("firstName") or "")
+    # Zotero keeps a suffix after a comma in the first name ("Martin Luther, Jr.").
+    head, comma, tail = given.rpartition(",")
+    if comma and tail.strip().rstrip(".").lower() in _NAME_SUFFIXES:
+        given = head.strip()
+        name["suffix"] = tail.strip()
+    if given:
+        name["given"] = given
     return name
 
 

@@ -53,6 +53,13 @@ _SEASONS: dict[str, int] = {
     "осенью": 3,
     "зимой": 4,
 }
+_ISO_RE = re.compile(r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:T[\d:.Z+-]*)?")
+_DOTTED_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_YEAR_RANGE_RE = re.compile(r"(\d{4})\s*[-–—/]\s*(\d{2}|\d{4})")
+_YEAR_RE = re.compile(r"\b(\d{4})\b")
+_SMALL_NUMBER_RE = re.compile(r"\b(\d{1,2})\b")
+_DAY_RANGE_RE = re.compile(r"\d\s*[-–]\s*\d")
+_DIGITS_RE = re.compile(r"\d{1,4}")
 _WORD_RE = re.compile(r"[^\W\d_]+\.?")
 _CITED_RE = re.compile(
     r"[\[(]\s*(?:cited|accessed|viewed|retrieved|дата звернення|дата обращения|цит\.?)\s*:?\s*([^\])]*)[\])]",
@@ -93,21 +100,21 @@ def parse_date(text: str) -> dict[str, Any] | None:
     if not text:
         return None
     # ISO 8601 / EDTF-like: 2012-04-05, 2012-04, 2012/04/05.
-    m = re.fullmatch(r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:T[\d:.Z+-]*)?", text)
+    m = _ISO_RE.fullmatch(text)
     if m:
         return {"date-parts": [[int(g) for g in m.groups() if g]]}
     # Day-first numeric: 05.04.2012 (European), 5/4/2012 is ambiguous and left alone.
-    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+    m = _DOTTED_RE.fullmatch(text)
     if m:
         return {"date-parts": [[int(m.group(3)), int(m.group(2)), int(m.group(1))]]}
     # Year range: 2010-2011, 2010–11.
-    m = re.fullmatch(r"(\d{4})\s*[-–—/]\s*(\d{2}|\d{4})", text)
+    m = _YEAR_RANGE_RE.fullmatch(text)
     if m:
         start = int(m.group(1))
         end = int(m.group(2)) if len(m.group(2)) == 4 else start // 100 * 100 + int(m.group(2))
         if end > start:
             return {"date-parts": [[start], [end]]}
-    years = re.findall(r"\b(\d{4})\b", text)
+    years = _YEAR_RE.findall(text)
     if len(years) != 1:
         return None
     year = int(years[0])
@@ -122,7 +129,7 @@ def parse_date(text: str) -> dict[str, Any] | None:
     # Words other than months ("Suppl", "р.", "г.") are allowed when short, as in "2012 р.".
     if any(len(w.rstrip(".")) > 2 for w in unknown):
         return None
-    numbers = [int(n) for n in re.findall(r"\b(\d{1,2})\b", text)]
+    numbers = [int(n) for n in _SMALL_NUMBER_RE.findall(text)]
     if seasons and not months:
         return {"date-parts": [[year]], "season": seasons[0]}
     if not months:
@@ -131,7 +138,7 @@ def parse_date(text: str) -> dict[str, Any] | None:
         return {"date-parts": [[year, months[0]], [year, months[1]]]}
     if len(months) == 1 and len(numbers) <= 1:
         return {"date-parts": [[year, months[0], *numbers]]}
-    if len(months) == 1 and len(numbers) == 2 and re.search(r"\d\s*[-–]\s*\d", text):
+    if len(months) == 1 and len(numbers) == 2 and _DAY_RANGE_RE.search(text):
         return {"date-parts": [[year, months[0], numbers[0]], [year, months[0], numbers[1]]]}
     return None
 
@@ -146,7 +153,7 @@ def _numeric_parts(parts: Any) -> list[list[Any]] | None:
         for index, value in enumerate(part):
             if isinstance(value, str):
                 stripped = value.strip()
-                if re.fullmatch(r"\d{1,4}", stripped):
+                if _DIGITS_RE.fullmatch(stripped):
                     new_part.append(int(stripped))
                 elif index == 1 and month_number(stripped):
                     new_part.append(month_number(stripped))

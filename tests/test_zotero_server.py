@@ -153,3 +153,23 @@ def test_module_prints_its_url(http: httpx.Client) -> None:
     finally:
         process.terminate()
         process.wait(timeout=5)
+
+
+@pytest.mark.filterwarnings("ignore:Use 'content=<...>'")  # pyzotero's update_items uses data=
+def test_why_pyzotero_is_wrapped(server: ZoteroTestServer) -> None:
+    """What the issue reports about pyzotero 1.6, reproduced here: the reliable part
+    (cslkit.zotero.client) cannot be left to it."""
+    client = _pyzotero(server)
+    data = client.create_items(_books(1))["successful"]["0"]["data"]
+    server.edit_item(1, data["key"], {"title": "A colleague's title"})
+    # update_items() reports success although the object failed with 412 ...
+    assert client.update_items([dict(data, title="Mine")]) is True
+    assert server.items(1)[data["key"]]["title"] == "A colleague's title"
+    # ... 5xx is not retried ...
+    server.faults.fail_next(503, methods=("GET",))
+    with pytest.raises(zotero_errors.HTTPError):
+        client.items()
+    # ... and create_items() does not retry a 429: it fails decoding the error body.
+    server.faults.fail_next(429, retry_after=0.05, methods=("POST",))
+    with pytest.raises(json.JSONDecodeError):
+        client.create_items(_books(1))

@@ -157,3 +157,36 @@ def test_every_csl_type_survives_bibtex():
         for extra in ({}, {"URL": "https://example.org/x"}):
             item = {"id": "x", "type": csl_type, "title": "T", **extra}
             assert BIB_READER.read(BIB_WRITER.write([item]))[0] == item, (csl_type, extra)
+
+
+def test_every_csl_variable_survives_bibtex(shared_data):
+    """Each variable of the CSL-JSON schema comes back from BibTeX (mapped to a BibTeX
+    field or written under its own name), for the common types."""
+    import json
+
+    schema = json.loads(
+        (shared_data / "csl-schema" / "input" / "csl-data.json").read_text(encoding="utf-8")
+    )["items"]["properties"]
+    for csl_type in (
+        "article-journal",
+        "book",
+        "chapter",
+        "paper-conference",
+        "thesis",
+        "report",
+        "webpage",
+        "patent",
+    ):
+        item = {"id": "x", "type": csl_type}
+        for variable, spec in schema.items():
+            if variable in ("id", "type", "custom", "shortTitle"):  # shortTitle = title-short
+                continue
+            if spec.get("type") == "array" and "$ref" in str(spec.get("items")):
+                item[variable] = [{"family": "Fam", "given": variable}]
+            elif "date-variable" in str(spec):
+                item[variable] = {"date-parts": [[2001, 2, 3]]}
+            elif "string" in str(spec.get("type")):
+                item[variable] = f"value of {variable}"
+        (again,) = BIB_READER.read(BIB_WRITER.write([item]))
+        lost = [v for v in item if again.get(v) != item[v]]
+        assert lost == [], (csl_type, lost)

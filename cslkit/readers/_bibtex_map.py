@@ -387,6 +387,12 @@ CSL_TEXT_VARIABLES = frozenset(
         "version",
         "volume",
         "volume-title",
+        "volume-title-short",
         "year-suffix",
+        "part",
+        "printing",
+        "supplement",
+        "journalAbbreviation",  # legacy CSL-JSON (Zotero) spellings, still in the schema
+        "shortTitle",
     }
 )

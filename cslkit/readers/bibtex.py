@@ -463,7 +463,9 @@ def entry_to_item(
         if issue is not None:
             item["issue"] = clean_text(issue)
         if number is not None:
-            series_number = csl_type in _BOOK_LIKE and "series" in rest
+            series_number = (
+                csl_type in _BOOK_LIKE and "series" in rest and "collection-number" not in rest
+            )
             item["collection-number" if series_number else "number"] = clean_text(number)
 
     # Publisher and place: the thesis school, the report institution are its publisher.

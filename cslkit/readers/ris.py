@@ -16,7 +16,7 @@ from cslkit.errors import InputError
 from cslkit.model import Items, Problem
 from cslkit.readers import _ris_map as rm
 
-_TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])[ \t]{1,3}-(?:[ \t]+(.*?))?[ \t]*$")
+_TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])[ \t]{1,3}-[ \t]?(.*?)[ \t]*$")
 _ISBN = re.compile(r"^(?:97[89][- ]?)?(?:\d[- ]?){9}[\dXx]$")
 _ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
 _PARTICLE = re.compile(r"^((?:[a-z'’]+\s+)+)(\S.*)$")

@@ -276,3 +276,14 @@ def test_api_key_from_the_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
     stored.clear()
     with pytest.raises(ZoteroAuthError, match="no Zotero API key"):
         resolve_api_key()
+
+
+def test_a_lost_answer_duplicates_nothing_even_without_identities(
+    server: ZoteroTestServer, run
+) -> None:
+    bare = [{"id": f"bare-{n}", "type": "document"} for n in range(3)]  # no title, no author
+    server.faults.drop_next(after_processing=True, methods=("POST",))
+    report = run(bare)
+    assert [r.status for r in server.requests if r.method == "POST"] == [0, 412]  # lost, refused
+    assert len(server.items(1)) == 3 and len(report.created) == 3
+    assert run(bare).summary() == "nothing to do: 3 unchanged"

@@ -34,7 +34,6 @@ import copy
 import json
 import random
 import re
-import secrets
 import socket
 import sys
 import threading
@@ -46,10 +45,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from cslkit.zotero.client import new_object_key
+
 MAX_WRITE_OBJECTS = 50
 MAX_PAGE = 100
 DEFAULT_PAGE = 25
-KEY_ALPHABET = "23456789ABCDEFGHIJKLMNPQRSTUVWXYZ"
 # Fields every item may carry besides its type's own fields.
 COMMON_ITEM_PROPERTIES = frozenset(
     {"key", "version", "itemType", "creators", "tags", "collections", "relations",
@@ -59,10 +59,6 @@ COMMON_ITEM_PROPERTIES = frozenset(
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def new_object_key() -> str:
-    return "".join(secrets.choice(KEY_ALPHABET) for _ in range(8))
 
 
 @dataclass

@@ -20,6 +20,7 @@ messages.
 from __future__ import annotations
 
 import random
+import secrets
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -32,6 +33,12 @@ from cslkit.errors import NetworkError, ZoteroAuthError, ZoteroError
 
 DEFAULT_API_URL = "https://api.zotero.org"
 MAX_BATCH = 50
+KEY_ALPHABET = "23456789ABCDEFGHIJKLMNPQRSTUVWXYZ"  # Zotero object keys: 8 of these
+
+
+def new_object_key() -> str:
+    """A new Zotero object key (clients may choose the keys of objects they create)."""
+    return "".join(secrets.choice(KEY_ALPHABET) for _ in range(8))
 
 
 @dataclass(frozen=True)

@@ -176,6 +176,7 @@ class _Run:
         self.failures: dict[int, list[dict[str, Any]]] = {}
         self.library_changed = True
         self.attempted_creates: set[int] = set()
+        self.new_keys: dict[int, str] = {}  # position -> key chosen for its create
         self.plan_cache = PlanCache()
         # In-memory mirrors of the state, written through to SQLite as they change.
         self.remote: dict[str, dict[str, Any]] = state.remote_items()
@@ -265,6 +266,8 @@ class _Run:
 
     def execute(self, plan: SyncPlan, total: int) -> bool:
         """Apply ``plan``; True when a 412 asks for a re-read and a new plan."""
+        from cslkit.zotero.client import new_object_key
+
         for entry in plan.unchanged:
             record = self.records.get(entry.key or "")
             if entry.key and (record is None or record.base != entry.new_base):
@@ -284,6 +287,12 @@ class _Run:
                 obj = dict(entry.data or {})
                 if entry.key:
                     obj["key"], obj["version"] = entry.key, entry.version
+                else:
+                    # Our own key for the new item, kept across retries and re-plans, with
+                    # version 0 ("must not exist yet"): a create that went through
+                    # unanswered is recognised by its key, even without DOI or title.
+                    key = self.new_keys.setdefault(entry.position, new_object_key())
+                    obj["key"], obj["version"] = key, 0
                 objects.append(obj)
             result = self.client.write_items(objects, self.state.library_version)
             if result.status == 413 and size > 1:
@@ -297,6 +306,12 @@ class _Run:
                 self.attempted_creates.update(e.position for e in batch if e.action == "create")
                 refused += 1
                 changed, fetched = self.refresh()
+                for entry in pending[start:]:
+                    key = self.new_keys.get(entry.position)
+                    if entry.action == "create" and key in changed and key in self.remote:
+                        self._remember(entry, key)  # created by us; its answer was lost
+                        self.done[entry.position] = "create"
+                pending[start:] = [e for e in pending[start:] if e.position not in self.done]
                 if refused > MAX_FRUITLESS_REPLANS or self._touches(
                     changed, fetched, pending[start:]
                 ):

@@ -349,7 +349,9 @@ def make_plan(
         if (
             remembered is not None
             and remembered.key not in taken
-            and set(ids) & set(remembered.identities)
+            # The same id in another list is another reference, unless they share an
+            # identity (or neither has any: an item with no title, author or year).
+            and (set(ids) & set(remembered.identities) or not (ids or remembered.identities))
             and not _conflicting_strong(ids, remembered.identities)
         ):
             key, matched_by = remembered.key, "remembered"

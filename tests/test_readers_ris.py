@@ -165,3 +165,19 @@ def test_da_and_py_combine_and_nothing_is_dropped(da, py, issued, kept):
 
     (again,) = READER.read(WRITER.write([item]))
     assert again == item
+
+
+def test_exporter_habits_zotero_time_of_access_and_endnote_doi_in_m3():
+    from cslkit.writers.ris import WRITER
+
+    text = (
+        "TY  - JOUR\nTI  - Heart failure\nAU  - Smith, John\nT2  - Eur J Heart Fail\n"
+        "DA  - 2020/05//\nPY  - 2020\nM3  - doi: 10.5555/ejhf.1234\n"
+        "Y2  - 2021/03/04/17:03:51\nDP  - Wiley Online Library\nER  - \n"
+    )
+    (item,) = READER.read(text)
+    assert item["DOI"] == "10.5555/ejhf.1234" and "genre" not in item
+    assert item["accessed"] == {"date-parts": [[2021, 3, 4]]}
+    written = WRITER.write([item])
+    assert "Y2  - 2021/03/04/17:03:51" in written  # the time of access is not lost
+    assert READER.read(written)[0] == item

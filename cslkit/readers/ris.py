@@ -82,9 +82,15 @@ def parse_ris_date(text: str) -> dict[str, Any] | None:
         if day and 1 <= int(day) <= 31:
             parts.append(int(day))
     date: dict[str, Any] = {"date-parts": [parts]}
-    if other and other.strip():
+    if other and other.strip().isalpha():  # "Spring"; a time of day has no CSL place
         date["season"] = other.strip()
     return date
+
+
+def _unsaid_tail(text: str) -> bool:
+    """True when a RIS date has text after its last slot that CSL cannot hold (a time)."""
+    match = re.match(r"^\d{4}[/-]\d{0,2}[/-]\d{0,2}/(.+)$", text.strip())
+    return bool(match) and not match.group(1).strip().isalpha()
 
 
 _MONTH_DAY = re.compile(r"^([A-Za-zА-Яа-яЁёІіЇїЄє]{3,})\.?(?:\s+(\d{1,2}))?$")
@@ -123,7 +129,11 @@ def _date_says(date: dict[str, Any], text: str) -> bool:
         return parsed == date or (used_as_month and "date-parts" in date)
     parts = (parsed.get("date-parts") or [[]])[0]
     have = (date.get("date-parts") or [[]])[0]
-    return have[: len(parts)] == parts and parsed.get("season") in (None, date.get("season"))
+    return (
+        have[: len(parts)] == parts
+        and parsed.get("season") in (None, date.get("season"))
+        and not _unsaid_tail(text)
+    )
 
 
 def split_records(text: str) -> tuple[list[tuple[int, list[tuple[str, str]]]], list[Problem]]:
@@ -299,6 +309,8 @@ def record_to_item(tags: dict[str, list[str]], position: int) -> tuple[dict[str,
         accessed_date = parse_ris_date(accessed)
         if accessed_date:
             item["accessed"] = accessed_date
+            if not _date_says(accessed_date, accessed):  # a time of day: keep the original
+                custom.setdefault("ris", {})["Y2"] = [accessed]
 
     start, end = first("SP"), first("EP")
     if start and not end and ris_type in rm.SP_IS_PAGE_COUNT and start.isdigit():
@@ -311,6 +323,11 @@ def record_to_item(tags: dict[str, list[str]], position: int) -> tuple[dict[str,
             else (start_page or end_page)
         )
 
+    work_type = rest.get("M3", [""])[0]
+    doi_in_m3 = re.search(r"\b10\.\d{4,9}/\S+", work_type)
+    if doi_in_m3 and "DO" not in rest:
+        rest["DO"] = [doi_in_m3.group()]  # EndNote writes the DOI in M3 ("doi: 10...")
+        rest.pop("M3")
     for tag, variable in rm.TEXT_TAGS.items():
         value = first(tag)
         if value and variable not in item:

@@ -125,6 +125,16 @@ def item_to_tags(item: dict[str, Any]) -> list[tuple[str, str]]:
             add("DB", "PubMed")
     if item.get("PMCID") and "C2" not in kept:
         add("C2", item["PMCID"])
+    # A kept original date (one with a time of day) replaces the line made from the
+    # CSL date when both still say the same date.
+    from cslkit.readers.ris import parse_ris_date
+
+    for position, (tag, value) in enumerate(tags):
+        original = kept.get(tag) if tag in ("DA", "Y2") else None
+        if original and (parse_ris_date(str(original[0])) or {}).get("date-parts") == (
+            parse_ris_date(value) or {}
+        ).get("date-parts"):
+            tags[position] = (tag, str(original[0]))
     written = {tag for tag, _ in tags}
     for tag, values in kept.items():
         if not re.fullmatch(r"[A-Z][A-Z0-9]", str(tag)) or tag in ("TY", "ER"):

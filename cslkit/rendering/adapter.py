@@ -66,7 +66,7 @@ _TRAILING_TAGS = re.compile(r"(?:</?[a-zA-Z][^>]*>)+$")
 # Inline markup CSL-JSON allows in text fields (the "rich text" of citeproc-js).
 _RICH_TAG = re.compile(
     r'(<i>|</i>|<b>|</b>|<sup>|</sup>|<sub>|</sub>|<span class="nocase">|'
-    r'<span style="font-variant:\s*small-caps;?">|</span>)',
+    r'<span style="font-variant:\s*small-caps;?">|</span>|<sc>|</sc>)',
     re.I,
 )
 
@@ -114,7 +114,7 @@ class IndexedKeys(list):
             raise ValueError(f"{key!r} is not in list") from None
 
 
-_QUOTE_THEN_PUNCTUATION = re.compile(r"(\u201d(?:</[a-z]+>)*)([.,])")
+_QUOTE_THEN_PUNCTUATION = re.compile(r"([.?!]?)(\u201d(?:</[a-z]+>)*)([.,])")
 _DOUBLE_QUOTED = re.compile(r'"([^"]+)"')
 _SINGLE_QUOTED = re.compile(r"(^|[\s(\[])'([^']+)'(?=$|[\s.,;:!?)\]])")
 
@@ -146,7 +146,10 @@ def _rich_string(value: Any, *, verbatim: bool) -> Any:
                 nocase_depth += 1
                 span_stack.append("nocase")
                 continue
-            if lowered.startswith("<span"):
+            if lowered == "</sc>":
+                output += NoCase("</span>")
+                continue
+            if lowered.startswith("<span") or lowered == "<sc>":
                 span_stack.append("smallcaps")
                 output += NoCase('<span style="font-variant:small-caps;">')
                 continue
@@ -177,6 +180,13 @@ def _parse_particles(raw: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(family, str) or raw.get("static-ordering") or "literal" in raw:
         return raw
     raw = dict(raw)
+    if isinstance(given, str) and "," in given and "suffix" not in raw:
+        # "John, III" / "John,! Jr." (the ! asks for a comma before the suffix)
+        given, _, suffix = given.partition(",")
+        if suffix.startswith("!"):
+            raw["comma-suffix"] = True
+            suffix = suffix[1:]
+        raw["given"], raw["suffix"] = given.strip(), suffix.strip()
     if len(family) > 2 and family[0] == family[-1] == '"':
         raw["family"] = family[1:-1]
         return raw
@@ -258,6 +268,10 @@ def build_reference(key: str, item: dict[str, Any]) -> Reference:
         name = raw_key.replace("-", "_")
         if name == "shortTitle":
             name = "title_short"
+        elif name == "journalAbbreviation":  # Zotero's name for container-title-short
+            if "container-title-short" in item:
+                continue
+            name = "container_title_short"
         if name not in _KNOWN_VARIABLES:
             continue
         if name in _NAME_VARIABLES:
@@ -399,6 +413,17 @@ class _Adapted:
         if not _has_any(self, _FORMATTING_ATTRIBUTES):
             return str(string) if isinstance(string, (int, float)) else string
         return super().format(string)
+
+    def case(self, text: Any, language: str | None = None) -> Any:
+        """CSL 1.0.2 text-case (see :mod:`.textcase`); title case only for English."""
+        text_case = self.get("text-case")
+        if text_case is None or not text:
+            return text
+        if text_case == "title" and language not in (None, "en"):
+            return text
+        from cslkit.rendering import textcase
+
+        return textcase.apply(text, text_case)
 
     def quote(self, string: Any) -> Any:
         if self.get("quotes", "false").lower() != "true":
@@ -593,7 +618,12 @@ class Layout(_Adapted, model.Layout):
         so (en-US: “Title.”), which citeproc-py ignored."""
         if "\u201d" not in str(text) or str(self.get_locale_option("punctuation-in-quote")).lower() != "true":
             return text
-        return String(_QUOTE_THEN_PUNCTUATION.sub("\\2\\1", str(text)))
+        def move(match: re.Match[str]) -> str:
+            # "Safe?" + "." stays “Safe?”: the quoted text's own mark is enough
+            mark, quote, punctuation = match.groups()
+            return mark + quote if mark else punctuation + quote
+
+        return String(_QUOTE_THEN_PUNCTUATION.sub(move, str(text)))
 
     def _render_second_field(self, item: Any) -> Any:
         children = list(self.iterchildren())

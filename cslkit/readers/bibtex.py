@@ -473,21 +473,16 @@ def entry_to_item(
     school = take("school")
     institution = take("institution")
     organization = take("organization")
-    holder = None
-    candidates = [publisher, school, institution]
-    if csl_type != "paper-conference":
-        candidates.append(organization)
-    else:
-        holder = organization
+    # An organization (a conference's sponsor, a manual's author body) stands in for a
+    # missing publisher, as reference managers read it.
+    candidates = [publisher, school, institution, organization]
     chosen = next((c for c in candidates if c is not None), None)
     if chosen is not None:
         item["publisher"] = clean_text(chosen)
     leftovers = {"school": school, "institution": institution, "organization": organization}
     for field, value in leftovers.items():
-        if value is not None and value is not chosen and value is not holder:
+        if value is not None and value is not chosen:
             custom.setdefault("bibtex-fields", {})[field] = value
-    if holder is not None:
-        custom.setdefault("bibtex-fields", {})["organization"] = holder
     place = take("location", "address")
     if place is not None:
         item["publisher-place"] = clean_text(place)

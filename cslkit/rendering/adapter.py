@@ -621,7 +621,9 @@ class Layout(_Adapted, model.Layout):
         def move(match: re.Match[str]) -> str:
             # "Safe?" + "." stays “Safe?”: the quoted text's own mark is enough
             mark, quote, punctuation = match.groups()
-            return mark + quote if mark else punctuation + quote
+            if mark and punctuation == ".":
+                return mark + quote
+            return mark + punctuation + quote
 
         return String(_QUOTE_THEN_PUNCTUATION.sub(move, str(text)))
 
@@ -744,7 +746,10 @@ class Layout(_Adapted, model.Layout):
         """Cites by the same names are grouped and print the names once ("Smith 1900,
         2000"); with year-suffix collapsing the years too ("2000a, b" or "2000a–c")."""
         citation_element = self.getparent()
-        group_delimiter = citation_element.get("cite-group-delimiter", self.get("delimiter", ", "))
+        # citeproc-js: ", " between the years of one author; with year-suffix collapsing
+        # the layout delimiter
+        default_group = ", " if collapse == "year" else self.get("delimiter", ", ")
+        group_delimiter = citation_element.get("cite-group-delimiter", default_group)
         after_collapse = citation_element.get("after-collapse-delimiter", self.get("delimiter", ""))
         suffix_delimiter = citation_element.get("year-suffix-delimiter", group_delimiter)
         order: list[str | None] = []
@@ -1265,6 +1270,12 @@ class Substitute(_Adapted, model.Substitute):
 class Label(_Adapted, model.Label):
     """``number-of-pages``/``number-of-volumes`` labels: citeproc-py read the count from the
     cite instead of the item, failed, and dropped the label ("543" for "543 p.")."""
+
+    def process(self, item: Any, variable: Any = None, plural: Any = None, context: Any = None,
+                **kwargs: Any) -> Any:
+        if (variable or self.get("variable")) == "locator" and not item.has_locator:
+            return None  # no locator, no label (citeproc-py printed the bare term)
+        return super().process(item, variable, plural, context, **kwargs)
 
     def _is_plural(self, item: Any) -> bool:
         variable = self.get("variable") or ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as html_lib
+import unicodedata
 
 from cslkit.rendering.formats.markup import tokens
 
@@ -15,7 +16,23 @@ _OPEN = {
     "light": '<span style="font-weight:lighter;">',
 }
 _CLOSE = {flag: "</" + tag[1:].split()[0].rstrip(">") + ">" for flag, tag in _OPEN.items()}
-_ORDER = ("bold", "italic", "underline", "smallcaps", "light", "superscript", "subscript")
+# outermost first: super/subscript wrap the other formatting, as citeproc-js nests them
+_ORDER = ("superscript", "subscript", "bold", "italic", "underline", "smallcaps", "light")
+
+
+def _superscripts(text: str) -> str:
+    """Unicode superscript letters ("1ʳᵉ", "ª") as <sup> markup, as citeproc-js prints them."""
+    if text.isascii():
+        return html_lib.escape(text, quote=False)
+    output = []
+    for char in text:
+        decomposition = unicodedata.decomposition(char)
+        if decomposition.startswith("<super>"):
+            base = chr(int(decomposition.split()[1], 16))
+            output.append(f"<sup>{html_lib.escape(base, quote=False)}</sup>")
+        else:
+            output.append(html_lib.escape(char, quote=False))
+    return "".join(output)
 
 
 def convert(markup: str) -> str:
@@ -24,7 +41,7 @@ def convert(markup: str) -> str:
     for text, flags in tokens(markup):
         ordered = [flag for flag in _ORDER if flag in flags]
         output.append("".join(_OPEN[f] for f in ordered))
-        output.append(html_lib.escape(text, quote=False))
+        output.append(_superscripts(text) if "superscript" not in flags else html_lib.escape(text, quote=False))
         output.append("".join(_CLOSE[f] for f in reversed(ordered)))
     return "".join(output).replace("</i><i>", "").replace("</b><b>", "")
 

@@ -5,10 +5,10 @@
 1. first sync of N items into an empty group: HTTP requests (target: ceil(N/50)
    writes + a handful of reads) and time;
 2. re-sync with nothing changed: requests (target <= 3) and writes (target 0);
-3. a fresh group with a share of requests failing (5xx, 429 with Retry-After) and
-   colleagues editing ~1 % of the items between our reads and writes, first sync and
-   then a sync of local changes: duplicates, lost remote edits, items not synced
-   (targets: 0, 0, 0).
+3. a fresh group with a share of requests failing (5xx, 429 with Retry-After, answers
+   lost after the server did the work) and colleagues editing ~1 % of the items between
+   our reads and writes, first sync and then a sync of local changes: duplicates, lost
+   remote edits, items not synced (targets: 0, 0, 0).
 Retry waits are scaled down (``RetryPolicy(time_scale=...)``) so the run stays short.
 """
 
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import cslkit
-from cslkit.testing.zotero_server import ZoteroTestServer
+from cslkit.testing.zotero_server import DROPPED, ZoteroTestServer
 from cslkit.zotero.client import RetryPolicy
 
 FAMILIES = ["Мальцев", "Коваленко", "Petrenko", "Smith", "Nakamura", "Шевченко", "Müller", "Іванов"]
@@ -90,7 +90,7 @@ def main() -> None:
 
         # A faulty network and busy colleagues, in a fresh group.
         faults = server.faults
-        faults.random_errors(args.error_rate, (500, 502, 503, 429))
+        faults.random_errors(args.error_rate, (500, 502, 503, 429, DROPPED))
         writes_expected = writes_target * 1.5
         faults.concurrent_edit_rate = min(1.0, args.items * args.edit_share / writes_expected)
         state = Path(tmp) / "faulty.sqlite"
@@ -113,7 +113,8 @@ def main() -> None:
         pushed = sum(1 for d in remote.values() if d.get("volume") == "999")
         wanted = sum(1 for i in changed if i.get("volume") == "999")
         conflicts = len(second.conflicts)
-        print(f"with {args.error_rate:.0%} injected 5xx/429 and {len(edits)} concurrent edits "
+        print(f"with {args.error_rate:.0%} of requests failing (5xx, 429, or the connection "
+              f"dropped after the server did the work) and {len(edits)} concurrent edits "
               f"({first_edits} during the first sync): first sync {report.requests} requests, "
               f"{report.retries} retries, {seconds:.2f} s; change sync {second.requests} "
               f"requests, {second.retries} retries, {seconds2:.2f} s")  # fmt: skip

@@ -47,6 +47,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from cslkit.zotero.client import new_object_key
 
+# In Faults.error_statuses: the connection drops after the server did the work.
+DROPPED = 0
 MAX_WRITE_OBJECTS = 50
 MAX_PAGE = 100
 DEFAULT_PAGE = 25
@@ -119,6 +121,7 @@ class Faults:
         self.concurrent_edits_queued += count
 
     def random_errors(self, rate: float, statuses: tuple[int, ...] = (500, 503, 429)) -> None:
+        """Fail ``rate`` of all requests with one of ``statuses`` (DROPPED: no answer)."""
         self.error_rate = rate
         self.error_statuses = statuses
 
@@ -135,6 +138,8 @@ class Faults:
                 return self.queue.pop(index)
         if self.error_rate and self.rng.random() < self.error_rate:
             status = self.rng.choice(self.error_statuses)
+            if status == DROPPED:
+                return Fault(drop_after_processing=True)
             return Fault(status, retry_after=self.retry_after if status in (429, 503) else None)
         return None
 

@@ -60,18 +60,31 @@ def spans_of(text: str, tokens: list[Token], labels: list[str], confidences: lis
         j = i
         while j + 1 < len(tokens) and labels[j + 1] == labels[i]:
             j += 1
-        conf = sum(confidences[i : j + 1]) / (j - i + 1)
+        words = [confidences[k] for k in range(i, j + 1) if tokens[k].text[0].isalnum()]
+        conf = sum(words) / len(words) if words else 1.0
         spans.append((labels[i], tokens[i].start, tokens[j].end, conf))
         i = j + 1
     return spans
 
 
+_RULES = (
+    (DOI_RE, "DOI", ("10.",)),
+    (URL_RE, "URL", ("http", "www.", "ftp:")),
+    (PMID_RE, "PMID", ("pmid",)),
+    (PMCID_RE, "PMCID", ("pmc",)),
+    (ACCESSED_RE, "accessed", ("cited", "access", "viewed", "цит", "дата", "retrieved")),
+    (STATUS_NOTE_RE, "note", ("[", "epub", "in press")),
+)
+
+
 def apply_rules(text: str, tokens: list[Token], labels: list[str]) -> list[str]:
     """Overwrite labels where an exact pattern decides (identifiers, status notes)."""
     labels = list(labels)
-    for regex, label in ((DOI_RE, "DOI"), (URL_RE, "URL"), (PMID_RE, "PMID"),
-                         (PMCID_RE, "PMCID"), (ACCESSED_RE, "accessed"),
-                         (STATUS_NOTE_RE, "note")):
+    lower = text.lower()
+    for regex, label, cues in _RULES:
+        # A cheap substring test skips the regex on the many strings without the cue.
+        if not any(cue in lower for cue in cues):
+            continue
         for match in regex.finditer(text):
             for k, tok in enumerate(tokens):
                 if match.start() <= tok.start < match.end():

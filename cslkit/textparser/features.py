@@ -9,6 +9,7 @@ English, Russian and Ukrainian) and where it stands in the reference (position, 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cslkit.textparser.tokens import Token
 
@@ -39,6 +40,9 @@ for _cue, _words in {
     for _w in _words.split():
         _CUES[_w] = _cue
 
+_LENGTH = ("len=0", "len=1", "len=2", "len=3", "len=4", "len=5", "len=6", "len=7", "len=8",
+           "len=9+")
+
 _PUNCT_CLASS = {
     ".": "dot", ",": "comma", ";": "semi", ":": "colon", "(": "lpar", ")": "rpar",
     "[": "lbr", "]": "rbr", "//": "slash2", "/": "slash", "–": "dash", "—": "dash",
@@ -60,6 +64,15 @@ def _shape(text: str) -> str:
         if not out or out[-1] != c or c in "dX":
             out.append(c)
     return "".join(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cached_token(text: str) -> tuple[tuple[str, ...], str, str, tuple[tuple[str, ...], ...]]:
+    """Token features memoised by text (words repeat across references), plus the
+    features this token contributes to its neighbours at offsets -2, -1, +1, +2."""
+    feats, word, cls = _token_features(text)
+    as_neighbour = tuple((f"w{o}={word}", f"c{o}={cls}") for o in (-2, -1, 1, 2))
+    return tuple(feats), word, cls, as_neighbour
 
 
 def _token_features(text: str) -> tuple[list[str], str, str]:
@@ -84,6 +97,7 @@ def _token_features(text: str) -> tuple[list[str], str, str]:
     else:
         word = lower if len(lower) <= 24 else lower[:24]
         feats.append("w=" + word)
+        feats.append(_LENGTH[min(len(text), len(_LENGTH) - 1)])
         if len(lower) > 3:
             feats.append("p3=" + lower[:3])
             feats.append("s3=" + lower[-3:])
@@ -115,18 +129,38 @@ def _token_features(text: str) -> tuple[list[str], str, str]:
     return feats, word, cls
 
 
+_POSITION = tuple(f"pos={k}" for k in range(11))
+_DOTS = tuple(f"dots={k}" for k in range(5))
+_TO_YEAR = ("toyear=0", "toyear=1", "toyear=2", "toyear=3", "toyear=4", "toyear=5",
+            "toyear=6", "toyear=7", "toyear=8", "toyear=9+")
+_TO_YEAR_NONE = "toyear=none"
+_NONE = tuple(f"w{o}=<none>" for o in (-2, -1, 1, 2))
+
+
 def sequence_features(tokens: list[Token]) -> list[list[str]]:
     """Features for every token of one reference."""
     n = len(tokens)
-    singles = [_token_features(t.text) for t in tokens]
+    singles = [_cached_token(t.text) for t in tokens]
     words = [s[1] for s in singles]
     classes = [s[2] for s in singles]
+    # Tokens until the next year: a journal abbreviation sits just before the date even
+    # when no period separates it from the title ("… vulgaris J Eur Acad Dermatol. 2011").
+    to_year: list[str] = [_TO_YEAR_NONE] * n
+    distance = -1
+    for i in range(n - 1, -1, -1):
+        if classes[i] == "year":
+            distance = 0
+        elif distance >= 0:
+            distance += 1
+        if distance > 0:
+            to_year[i] = _TO_YEAR[min(distance, len(_TO_YEAR) - 1)]
     out: list[list[str]] = []
     seen_slash2 = seen_in = seen_year = False
     dots_before = 0
     for i, tok in enumerate(tokens):
         feats = list(singles[i][0])
-        feats.append("pos=" + str(10 * i // n))
+        feats.append(_POSITION[10 * i // n])
+        feats.append(to_year[i])
         if i == 0:
             feats.append("BOS")
         if i == n - 1:
@@ -135,16 +169,16 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
             feats.append("glued")
         if i + 1 < n and not tokens[i + 1].space_before:
             feats.append("gluednext")
-        for offset in (-2, -1, 1, 2):
+        # Token j = i + offset seen from here; its strings for each offset are precomputed.
+        for k, offset in enumerate((-2, -1, 1, 2)):
             j = i + offset
             if 0 <= j < n:
-                feats.append(f"w{offset}={words[j]}")
-                feats.append(f"c{offset}={classes[j]}")
+                feats.extend(singles[j][3][k])
             else:
-                feats.append(f"w{offset}=<none>")
+                feats.append(_NONE[k])
         if i > 0:
-            feats.append(f"bi={words[i - 1]}|{words[i]}")
-        feats.append("dots=" + str(min(dots_before, 4)))
+            feats.append("bi=" + words[i - 1] + "|" + words[i])
+        feats.append(_DOTS[min(dots_before, 4)])
         if seen_slash2:
             feats.append("after//")
         if seen_in:

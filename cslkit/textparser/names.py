@@ -9,6 +9,7 @@ group authors ("The Pregnancy Loss Study Group") and "et al." / "и др." / "т
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ET_AL_RE = re.compile(
     r"(?:,?\s*(?:et\s*al\b\.?|и\s+др\b\.?|та\s+ін\b\.?|і\s+ін\b\.?|и\s+соавт\b\.?|ua\b\.?|u\.\s?a\.|and others|\[и др\.\]|\[та ін\.\]))",
@@ -56,7 +57,7 @@ def split_names(span: str) -> tuple[list[dict[str, str]], bool]:
             continue
         names.append(_single(piece))
         i += 1
-    return [n for n in names if n], et_al
+    return [n for n in names if (n.get("family") or n.get("literal") or "").strip(" .,")], et_al
 
 
 def _pieces(text: str) -> list[str]:
@@ -101,6 +102,7 @@ def _comma_pairs(pieces: list[str]) -> bool:
     return len(pieces) % 2 == 0 and all(len(p.split()) <= 3 for p in pieces)
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_initials(word: str) -> bool:
     return bool(_INITIALS_DOTTED_RE.match(word)) or (
         len(word) <= 4 and bool(_INITIALS_COMPACT_RE.match(word)) and not word.istitle()

@@ -24,6 +24,9 @@ _CHECKED_FIELDS = ("author", "title", "container-title", "issued", "volume", "is
                    "publisher", "publisher-place", "editor")
 
 
+_LEADING_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])(?=\s)")
+
+
 def detect_language(text: str) -> str | None:
     """The language of a reference: the project's detector when present, else a script rule."""
     try:
@@ -57,6 +60,8 @@ def parse_reference(text: str, item_id: str, position: int | None = None
             f"{MAX_REFERENCE_CHARS} were parsed",
             "check that the list was split into references correctly", position))
         text = text[:MAX_REFERENCE_CHARS]
+    # A single string may still carry its list number ("3.", "[12]"): not part of any field.
+    text = _LEADING_NUMBER_RE.sub(lambda m: " " * len(m.group()), text, count=1)
     tokens = tokenize(text)
     labels, confidences = tag(tokens)
     labels = apply_rules(text, tokens, labels)
@@ -67,7 +72,8 @@ def parse_reference(text: str, item_id: str, position: int | None = None
     language = detect_language(item.get("title") or text) or detect_language(text)
     if language:
         item["language"] = language
-    overall = sum(confidences) / len(confidences) if confidences else 0.0
+    word_confidences = [c for c, tok in zip(confidences, tokens, strict=True) if tok.text[0].isalnum()]
+    overall = sum(word_confidences) / len(word_confidences) if word_confidences else 0.0
     low = sorted(f for f in _CHECKED_FIELDS if field_confidence.get(f, 1.0) < LOW_CONFIDENCE)
     custom = item.setdefault("custom", {})
     custom["original"] = original

@@ -842,6 +842,10 @@ def _with_suffixes(text: str, suffixes: list[str], delimiter: str, collapse: str
 _PAGE_SEPARATOR = re.compile(r"(\s*(?:,|&|&amp;)\s*)")
 _PAGE_RANGE = re.compile(r"\s*(\S+?)\s*(?:-+|\u2013)\s*(\S+?)\s*")
 _ROMAN = re.compile(r"[ivxlcdm]+|[IVXLCDM]+")
+# two numbers in one value ("1-2", "S213–S235", "213 and 235") or a roman range ("i–ix")
+_PLURAL_NUMBERS = re.compile(
+    r"\d+[^\d.]+\d+|(?<![A-Za-z])(?:[ivxlcdm]+|[IVXLCDM]+)\s*(?:-+|\u2013)\s*(?:[ivxlcdm]+|[IVXLCDM]+)(?![A-Za-z])"
+)
 _PAGE_NUMBER = re.compile(r"(.*\D)?(\d+)")
 
 
@@ -874,6 +878,7 @@ def _last_page(first: str, last: str, range_format: str | None) -> str:
 def format_page_ranges(value: str, range_format: str | None, delimiter: str) -> str:
     """Page ranges as the style wants them ("321-8" → "321–328" when expanded). A range
     whose ends are not plain numbers with one shared prefix is kept as written."""
+    value = value.replace("\\-", "\x02")  # "3\-B": an escaped hyphen is not a range
     output = []
     for piece in _PAGE_SEPARATOR.split(value):
         if not piece:
@@ -903,7 +908,7 @@ def format_page_ranges(value: str, range_format: str | None, delimiter: str) -> 
         # a shortened last page drops the prefix ("n11564–68"), a full one repeats it
         last_prefix = prefix if last_digits == full else ""
         output.append(f"{prefix}{first_digits}{delimiter}{last_prefix}{last_digits}")
-    return "".join(output)
+    return "".join(output).replace("\x02", "-")
 
 
 class _PageRanges:
@@ -920,7 +925,13 @@ class _PageRanges:
 
 
 class Text(_PageRanges, _Adapted, model.Text):
-    pass
+    def _variable(self, item: Any, context: Any) -> Any:
+        if self.get("variable") != "locator" or not item.has_locator:
+            return super()._variable(item, context)
+        value = html.escape(str(item.locator.identifier), quote=False)
+        if item.locator.label in ("page", None):  # page locators take the page-range format
+            return self._process(value, "page")
+        return String(value.replace("\\-", "-").replace("-", "\u2013"))
 
 
 def _style_root(element: Any) -> Any:
@@ -1286,7 +1297,14 @@ class Label(_Adapted, model.Label):
                 return False
             digits = re.match(r"\s*(\d+)", value)
             return bool(digits and int(digits.group(1)) > 1) or self.RE_MULTIPLE_NUMBERS.search(value) is not None
-        return super()._is_plural(item)
+        if variable == "locator":
+            value = str(item.locator.identifier) if item.has_locator else ""
+        else:
+            try:
+                value = str(item.reference[variable.replace("-", "_")])
+            except VariableError:
+                return False
+        return _PLURAL_NUMBERS.search(html.unescape(value).replace("\\-", "")) is not None
 
 
 class Group(_Adapted, model.Group):

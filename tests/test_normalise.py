@@ -221,6 +221,9 @@ def test_abbreviations_are_consistent_across_a_list():
         ("The effect of aspirin on stroke", "en"),
         ("Die Behandlung der Hypertonie bei älteren Patienten", "de"),
         ("Traitement de la maladie chez les patients", "fr"),
+        ("Клиническое значение исследования", "ru"),  # no ы э ъ ё: endings decide
+        ("Застосування препарату", "uk"),  # no і ї є ґ: "-ння" decides
+        ("Gesammelte Werke", "de"),
         ("Stroke", None),
         ("", None),
     ],

@@ -42,7 +42,8 @@ _CYRILLIC_WORDS: dict[str, frozenset[str]] = {
         "особенности оценка влияние анализ опыт применения применение клинические методы "
         "проблемы состояние развитие новые роль современные вопросы случай пациентов у"
     ),
-    "bg": _vocab("и в на с за от че като при по към след между или това са"),
+    # Words Bulgarian has and Russian and Ukrainian lack.
+    "bg": _vocab("че като към това са също които върху чрез според"),
 }
 
 _LATIN_WORDS: dict[str, frozenset[str]] = {
@@ -88,6 +89,13 @@ _LATIN_LETTERS: dict[str, frozenset[str]] = {
 }
 
 _MIN_WORD_SCORE = 1
+_RUSSIAN_ENDINGS = ("ие", "ия", "ией", "ии", "ение", "ание", "ая", "ое")
+_UKRAINIAN_ENDINGS = ("ння", "ття", "нню", "ннях", "ою", "ої")
+# German and English word endings (weak evidence, one point a word).
+_LATIN_ENDINGS: dict[str, tuple[str, ...]] = {
+    "de": ("ung", "ungen", "keit", "heit", "lich", "isch", "schaft", "werke"),
+    "en": ("ing", "ness", "ship", "ology", "ed"),
+}
 
 
 def detect_language(text: str) -> str | None:
@@ -124,6 +132,13 @@ def _detect_cyrillic(lower: str, words: list[str]) -> str | None:
     if ru and not uk:
         return "ru"
     scores = {lang: sum(w in vocab for w in words) for lang, vocab in _CYRILLIC_WORDS.items()}
+    # Word endings each spelling has alone: Russian "-ие/-ия" and "-ение" (Ukrainian
+    # writes "-ія", "-ення"), Ukrainian doubled "-ння/-ття" and "-ськ-".
+    for word in words:
+        if word.endswith(_RUSSIAN_ENDINGS):
+            scores["ru"] += 1
+        elif word.endswith(_UKRAINIAN_ENDINGS) or "ськ" in word or "цьк" in word:
+            scores["uk"] += 1
     if uk and ru:
         # Mixed letters (a quotation, a typo): let the words break the tie.
         return (
@@ -141,14 +156,12 @@ def _detect_latin(lower: str, words: list[str]) -> str | None:
     letters = set(lower)
     for lang, marks in _LATIN_LETTERS.items():
         scores[lang] = scores.get(lang, 0) + 2 * len(letters & marks)
+    for lang, endings in _LATIN_ENDINGS.items():
+        scores[lang] += sum(len(w) > 4 and w.endswith(endings) for w in words)
     ranked = sorted(scores.items(), key=lambda pair: pair[1], reverse=True)
     (best, best_score), (_, runner_up) = ranked[0], ranked[1]
     if best_score >= _MIN_WORD_SCORE and best_score > runner_up:
         return best
-    if best_score == 0 and len(words) >= 3 and lower.isascii():
-        # Plain ASCII words with no function word at all: most likely an English term list
-        # ("Hypertension guidelines 2013"), but say so only when there are several words.
-        return "en"
     return None
 
 

@@ -287,3 +287,15 @@ def test_a_lost_answer_duplicates_nothing_even_without_identities(
     assert [r.status for r in server.requests if r.method == "POST"] == [0, 412]  # lost, refused
     assert len(server.items(1)) == 3 and len(report.created) == 3
     assert run(bare).summary() == "nothing to do: 3 unchanged"
+
+
+def test_a_run_killed_while_its_create_was_in_flight(server: ZoteroTestServer, run) -> None:
+    bare = [{"id": f"bare-{n}", "type": "document"} for n in range(3)]
+    server.faults.drop_next(after_processing=True, methods=("POST",))
+    with pytest.raises(CslkitError):  # the network goes for good: no retries left
+        run(bare, retry=RetryPolicy(max_retries=0))
+    assert len(server.items(1)) == 3  # the server did create them
+    report = run(bare)
+    assert len(server.items(1)) == 3 and sorted(report.created) == ["bare-0", "bare-1", "bare-2"]
+    assert report.writes == 0
+    assert run(bare).summary() == "nothing to do: 3 unchanged"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,9 @@ from typing import Any
 
 from cslkit.errors import InputError, ZoteroAuthError, ZoteroError
 from cslkit.model import Problem
+from cslkit.model import item_id as item_id_of
 from cslkit.zotero.plan import (
+    NOT_MERGED,
     PlanCache,
     PlanEntry,
     Prefer,
@@ -175,8 +178,13 @@ class _Run:
         self.keys: dict[int, str] = {}
         self.failures: dict[int, list[dict[str, Any]]] = {}
         self.library_changed = True
-        self.attempted_creates: set[int] = set()
-        self.new_keys: dict[int, str] = {}  # position -> key chosen for its create
+        # Keys chosen for creates: by local id when the id is unique in the input (kept
+        # in the state until the create is confirmed), else by position for this run.
+        self.pending_keys: dict[str, str] = state.pending_creates()
+        self.position_keys: dict[int, str] = {}
+        id_counts = Counter(item_id_of(item, n) for n, item in enumerate(items))
+        self.unique_ids = {i for i, count in id_counts.items() if count == 1}
+        self.position_of = {item_id_of(item, n): n for n, item in enumerate(items)}
         self.plan_cache = PlanCache()
         # In-memory mirrors of the state, written through to SQLite as they change.
         self.remote: dict[str, dict[str, Any]] = state.remote_items()
@@ -213,8 +221,29 @@ class _Run:
             fetched = self.client.items_by_key(changed) if changed else []
         self._store_remote(fetched)
         self.state.set_library_version(library_version)
+        self._adopt_unanswered_creates()
         self.state.commit()
         return set(changed) | set(deleted), fetched
+
+    def _adopt_unanswered_creates(self) -> None:
+        """Items that exist under a key we chose for a create, though no answer said so
+        (lost, or the run was killed): they are ours, created; remember them."""
+        adopted = []
+        for local_id, key in self.pending_keys.items():
+            data = self.remote.get(key)
+            if data is None or key in self.records:
+                continue
+            base = {k: v for k, v in data.items() if k not in NOT_MERGED}
+            record = SyncedRecord(key, local_id, identities(data), base)
+            self.state.put_records([record])
+            self.records[key] = record
+            adopted.append(local_id)
+            if local_id in self.position_of:
+                self.done[self.position_of[local_id]] = "create"
+                self.keys[self.position_of[local_id]] = key
+        self.state.confirm_creates(adopted)
+        for local_id in adopted:
+            del self.pending_keys[local_id]
 
     @staticmethod
     def _touches(
@@ -264,6 +293,14 @@ class _Run:
         self.state.put_records([record])
         self.records[key] = record
 
+    def _key_for_create(self, entry: PlanEntry, new_key: Callable[[], str]) -> str:
+        if entry.item_id not in self.unique_ids:
+            return self.position_keys.setdefault(entry.position, new_key())
+        if entry.item_id not in self.pending_keys:
+            self.pending_keys[entry.item_id] = new_key()
+            self.state.put_pending_creates({entry.item_id: self.pending_keys[entry.item_id]})
+        return self.pending_keys[entry.item_id]
+
     def execute(self, plan: SyncPlan, total: int) -> bool:
         """Apply ``plan``; True when a 412 asks for a re-read and a new plan."""
         from cslkit.zotero.client import new_object_key
@@ -288,12 +325,12 @@ class _Run:
                 if entry.key:
                     obj["key"], obj["version"] = entry.key, entry.version
                 else:
-                    # Our own key for the new item, kept across retries and re-plans, with
-                    # version 0 ("must not exist yet"): a create that went through
+                    # Our own key for the new item, kept across retries, re-plans and runs,
+                    # with version 0 ("must not exist yet"): a create that went through
                     # unanswered is recognised by its key, even without DOI or title.
-                    key = self.new_keys.setdefault(entry.position, new_object_key())
-                    obj["key"], obj["version"] = key, 0
+                    obj["key"], obj["version"] = self._key_for_create(entry, new_object_key), 0
                 objects.append(obj)
+            self.state.commit()  # the chosen keys are saved before they are sent
             result = self.client.write_items(objects, self.state.library_version)
             if result.status == 413 and size > 1:
                 size = max(1, len(batch) // 2)  # too large for this server: smaller batches
@@ -302,15 +339,9 @@ class _Run:
                 raise ZoteroError(f"the Zotero server refuses item {batch[0].item_id} as too large")
             if result.status == 412:
                 # Either the library moved on, or a retried create had already gone
-                # through (its answer lost): the re-read tells, and finds those items.
-                self.attempted_creates.update(e.position for e in batch if e.action == "create")
+                # through (its answer lost): the re-read tells, and adopts those items.
                 refused += 1
                 changed, fetched = self.refresh()
-                for entry in pending[start:]:
-                    key = self.new_keys.get(entry.position)
-                    if entry.action == "create" and key in changed and key in self.remote:
-                        self._remember(entry, key)  # created by us; its answer was lost
-                        self.done[entry.position] = "create"
                 pending[start:] = [e for e in pending[start:] if e.position not in self.done]
                 if refused > MAX_FRUITLESS_REPLANS or self._touches(
                     changed, fetched, pending[start:]
@@ -325,6 +356,9 @@ class _Run:
                     self._store_remote([data])
                     self._remember(entry, data["key"])
                     self.done[entry.position] = entry.action
+                    if entry.action == "create":
+                        self.state.confirm_creates([entry.item_id])
+                        self.pending_keys.pop(entry.item_id, None)
                 elif slot in result.unchanged:
                     self._remember(entry, str(result.unchanged[slot]))
                 elif slot in result.failed:
@@ -385,8 +419,6 @@ class _Run:
         report = SyncReport(dry_run=self.dry_run)
         for entry in plan.entries:
             action = self.done.get(entry.position, entry.action)
-            if action == "unchanged" and entry.position in self.attempted_creates:
-                action = "create"  # created by this run, though its answer was lost
             if entry.position in self.failures:
                 report.failed.extend(self.failures[entry.position])
                 continue

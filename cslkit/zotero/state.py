@@ -3,7 +3,9 @@
 For each library it keeps the library version last read, what the remote items looked
 like then (so later runs read only what changed, with ``since``), and for every item
 sync put there: its local id, the identities it matched by, and the base of the
-three-way merge. Collections are remembered by name. API keys are never stored.
+three-way merge; and the keys chosen for creates not yet confirmed, so that a create
+whose answer never came is recognised by its key. Collections are remembered by name.
+API keys are never stored.
 The state is written after every batch, so an interrupted sync resumes where it stopped.
 """
 
@@ -28,6 +30,9 @@ CREATE TABLE IF NOT EXISTS records (
     server TEXT NOT NULL, library TEXT NOT NULL, key TEXT NOT NULL, local_id TEXT NOT NULL,
     identities TEXT NOT NULL, base TEXT NOT NULL,
     PRIMARY KEY (server, library, key));
+CREATE TABLE IF NOT EXISTS pending_creates (
+    server TEXT NOT NULL, library TEXT NOT NULL, local_id TEXT NOT NULL, key TEXT NOT NULL,
+    PRIMARY KEY (server, library, local_id));
 CREATE TABLE IF NOT EXISTS collections (
     server TEXT NOT NULL, library TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL,
     PRIMARY KEY (server, library, name));
@@ -121,6 +126,25 @@ class SyncState:
             ],
         )  # fmt: skip
 
+    def pending_creates(self) -> dict[str, str]:
+        """Local id -> the key chosen for its create, for creates not yet confirmed."""
+        rows = self._db.execute(
+            "SELECT local_id, key FROM pending_creates WHERE server=? AND library=?", self._where
+        )
+        return dict(rows.fetchall())
+
+    def put_pending_creates(self, keys: dict[str, str]) -> None:
+        self._db.executemany(
+            "INSERT OR REPLACE INTO pending_creates VALUES (?, ?, ?, ?)",
+            [(*self._where, local_id, key) for local_id, key in keys.items()],
+        )
+
+    def confirm_creates(self, local_ids: Iterable[str]) -> None:
+        self._db.executemany(
+            "DELETE FROM pending_creates WHERE server=? AND library=? AND local_id=?",
+            [(*self._where, i) for i in local_ids],
+        )
+
     def collection_key(self, name: str) -> str | None:
         row = self._db.execute(
             "SELECT key FROM collections WHERE server=? AND library=? AND name=?",
@@ -135,5 +159,5 @@ class SyncState:
 
     def reset(self) -> None:
         """Forget this library (it was reset remotely, or is new): the next read is full."""
-        for table in ("libraries", "remote_items", "records", "collections"):
+        for table in ("libraries", "remote_items", "records", "collections", "pending_creates"):
             self._db.execute(f"DELETE FROM {table} WHERE server=? AND library=?", self._where)

@@ -153,3 +153,62 @@ def test_each_item_gets_the_terms_of_its_own_language(item_terms_style) -> None:
 def test_item_locales_can_be_switched_off(item_terms_style) -> None:
     items = [article("en", language="en", title="Title", page="5")]
     assert cslkit.render(items, style=str(item_terms_style), item_locales=False) == ["John Smith Title – С. 5"]
+
+
+def test_page_range_formats_follow_the_style() -> None:
+    from cslkit.rendering.adapter import format_page_ranges
+
+    assert format_page_ranges("321-8", "expanded", "\u2013") == "321\u2013328"
+    assert format_page_ranges("1536-1538", "minimal", "\u2013") == "1536\u20138"
+    assert format_page_ranges("1100-1123", "chicago-16", "\u2013") == "1100\u20131123"
+    assert format_page_ranges("N110-N5", "expanded", "\u2013") == "N110\u2013N115"
+    assert format_page_ranges("N110-5", "expanded", "\u2013") == "N110-5"  # not one prefix: as written
+    assert format_page_ranges("xxv-xxviii", None, "\u2013") == "xxv\u2013xxviii"
+    assert format_page_ranges("12-15, 17&19", None, "\u2013") == "12\u201315, 17 & 19"
+
+
+def test_title_case_keeps_stop_words_capitals_and_nocase() -> None:
+    from citeproc.string import MixedString, NoCase, String
+
+    from cslkit.rendering.textcase import apply
+
+    assert str(apply(String("out-of-fashion initiatives: a second story"), "title")) == (
+        "Out-of-Fashion Initiatives: A Second Story"
+    )
+    mixed = MixedString([String("a study of "), NoCase("mRNA"), String(" in the UK")])
+    assert str(apply(mixed, "title")) == "A Study of mRNA in the UK"
+    assert str(apply(String("A Pen That Is Mine"), "sentence")) == "A pen that is mine"
+
+
+AUTHOR_DATE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Author-date test</title><id>urn:test:ad</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation et-al-min="3" et-al-use-first="1" disambiguate-add-names="true"
+            disambiguate-add-year-suffix="true" collapse="year-suffix" year-suffix-delimiter=", ">
+    <layout prefix="(" suffix=")" delimiter="; ">
+      <group delimiter=" ">
+        <names variable="author"><name form="short" and="symbol" delimiter=", "/></names>
+        <group><date variable="issued"><date-part name="year"/></date><text variable="year-suffix"/></group>
+      </group>
+    </layout>
+  </citation>
+</style>
+"""
+
+
+def test_disambiguation_adds_names_then_year_suffixes_and_collapses(tmp_path) -> None:
+    path = tmp_path / "ad.csl"
+    path.write_text(AUTHOR_DATE, encoding="utf-8")
+
+    def item(item_id: str, families: list[str], year: int = 2000) -> dict:
+        return {"id": item_id, "type": "book", "title": item_id, "issued": {"date-parts": [[year]]},
+                "author": [{"family": f, "given": "A"} for f in families]}
+
+    items = [
+        item("a", ["Smith", "Brown", "Jones"]),
+        item("b", ["Smith", "Benson", "Jones"]),
+        item("c", ["Doe"]),
+        item("d", ["Doe"]),
+    ]
+    marks = cslkit.cite(items, [["a", "b"], ["c", "d"]], style=str(path))
+    assert marks == ["(Smith, Brown, et al. 2000; Smith, Benson, et al. 2000)", "(Doe 2000a, b)"]

@@ -265,3 +265,9 @@ def test_names_joined_by_commas_are_split_and_reported(authors):
 def test_real_names_with_commas_are_not_split():
     names, _ = parse_names("Smith, Jr., John and Андріяш, ГС and van der Berg, Jan")
     assert [n["family"] for n in names] == ["Smith", "Андріяш", "Berg"]
+
+
+@pytest.mark.parametrize("marker", ["others", "et al.", "{и др.}", "та ін."])
+def test_et_al_markers_in_any_language(marker):
+    names, et_al = parse_names(f"Петров, С. А. and {marker}")
+    assert names == [{"family": "Петров", "given": "С. А."}] and et_al

@@ -181,3 +181,12 @@ def test_exporter_habits_zotero_time_of_access_and_endnote_doi_in_m3():
     written = WRITER.write([item])
     assert "Y2  - 2021/03/04/17:03:51" in written  # the time of access is not lost
     assert READER.read(written)[0] == item
+
+
+def test_et_al_author_lines_set_the_flag_and_are_written_back():
+    from cslkit.writers.ris import WRITER
+
+    (item,) = READER.read("TY  - JOUR\nAU  - Doe, Jane\nAU  - et al.\nTI  - T\nER  - \n")
+    assert item["author"] == [{"family": "Doe", "given": "Jane"}]
+    assert item["custom"]["et-al"] is True
+    assert "AU  - et al." in WRITER.write([item])

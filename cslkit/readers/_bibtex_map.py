@@ -198,6 +198,25 @@ LANGUAGE_NAMES: dict[str, str] = {
     code: name for name, code in LANGUAGE_CODES.items() if name not in ("ngerman",)
 }
 
+# What people write for "and others" at the end of a name list (English, Latin,
+# Russian, Ukrainian), compared in lower case without braces or spaces at the ends.
+ET_AL_MARKERS = frozenset(
+    {
+        "others",
+        "et al.",
+        "et al",
+        "et alii",
+        "и др.",
+        "и др",
+        "и другие",
+        "та ін.",
+        "та ін",
+        "та інші",
+        "і ін.",
+        "і ін",
+    }
+)
+
 MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(

@@ -234,7 +234,7 @@ def parse_names(latex: str, notes: list[str] | None = None) -> tuple[list[dict[s
 
     names: list[dict[str, str]] = []
     raw_names = split_name_list(latex)
-    et_al = bool(raw_names) and raw_names[-1].strip().lower() == "others"
+    et_al = bool(raw_names) and raw_names[-1].strip(" {}").lower() in bm.ET_AL_MARKERS
     if et_al:
         raw_names = raw_names[:-1]
     repaired: list[str] = []

@@ -15,6 +15,7 @@ from typing import Any
 from cslkit.errors import InputError
 from cslkit.model import Items, Problem
 from cslkit.readers import _ris_map as rm
+from cslkit.readers._bibtex_map import ET_AL_MARKERS
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])[ \t]{1,3}-[ \t]?(.*?)[ \t]*$")
 _ISBN = re.compile(r"^(?:97[89][- ]?)?(?:\d[- ]?){9}[\dXx]$")
@@ -270,7 +271,10 @@ def record_to_item(tags: dict[str, list[str]], position: int) -> tuple[dict[str,
     for tag, variable in rm.NAME_TAGS.items():
         for value in rest.pop(tag, []):
             for part in _name_list(value):
-                item.setdefault(variable, []).append(parse_ris_name(part))
+                if part.strip().lower() in ET_AL_MARKERS:  # "AU  - et al."
+                    custom["et-al" if variable == "author" else f"et-al-{variable}"] = True
+                else:
+                    item.setdefault(variable, []).append(parse_ris_name(part))
 
     title = first("TI", "T1", "CT")
     if not title and ris_type not in ("CHAP", "ECHAP"):

@@ -72,6 +72,8 @@ def item_to_tags(item: dict[str, Any]) -> list[tuple[str, str]]:
         for name in item.get(variable) or []:
             if isinstance(name, dict):
                 add(tag, format_ris_name(name))
+        if custom.get("et-al" if variable == "author" else f"et-al-{variable}"):
+            add(tag, "et al.")  # RIS has no flag for a shortened list; exporters write this
     add("TI", item.get("title"))
     if ris_type in rm.T2_IS_SERIES:
         add("T2", item.get("collection-title"))

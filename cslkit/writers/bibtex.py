@@ -210,6 +210,12 @@ def _issued_fields(date: Any) -> list[tuple[str, str, bool]]:
     parts = date.get("date-parts")
     if not (isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]):
         text = date.get("literal") or date.get("raw")
+        if date.get("raw") and not date.get("literal"):
+            from cslkit.readers.bibtex import parse_date
+
+            parsed = parse_date(str(date["raw"]))  # citeproc-js "raw" dates, often ISO
+            if "date-parts" in parsed:
+                return _issued_fields(parsed)
         return [("year", _text(text), True)] if text else []
     first = parts[0]
     fields: list[tuple[str, str, bool]] = []

@@ -27,6 +27,9 @@ _AND_SPLIT_RE = re.compile(r",?\s+(?:and|&|і|и|та)\s+")
 _COMMA_PERSON_RE = re.compile(rf",\s*{_LETTER}[\w'’-]*\s+[{_UPPER}]")
 # "O'Connor L" before the first comma: a Vancouver list, not "Family, Given".
 _ENDS_WITH_INITIALS_RE = re.compile(rf"\S\s(?:[{_UPPER}]\.?){{1,3}}$")
+_VANCOUVER_NAME_RE = re.compile(
+    rf"^([{_UPPER}][^\s,.]*(?: [{_UPPER}][^\s,.]*)*) ([{_UPPER}]{{1,3}})$"
+)
 _TRAILING_ET_AL_RE = re.compile(
     r"(?:^|[,;]?\s+)(et\.?\s*al\.?|та\s+ін\.?|и\s+др\.?|і\s+ін\.?)\s*$", re.IGNORECASE
 )
@@ -102,6 +105,10 @@ def parse_name(text: str) -> dict[str, str]:
     text = " ".join(text.split()).strip(",;")
     if not text:
         return {"literal": ""}
+    quick = _VANCOUVER_NAME_RE.match(text)
+    if quick and (" " not in quick.group(1) or not _GROUP_WORD_RE.search(text)):
+        # The commonest printed form, "Smith JA": no particle, suffix or group word.
+        return {"family": quick.group(1), "given": " ".join(f"{ch}." for ch in quick.group(2))}
     if len(text) >= 10 and _GROUP_WORD_RE.search(text):  # no organisation name is shorter
         return {"literal": text}
     suffix = ""

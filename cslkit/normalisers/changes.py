@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from cslkit.model import Problem
-from cslkit.validation.codes import problem
+from cslkit.validation.codes import CODES
 from cslkit.validation.values import show
+from cslkit.validation.variables import NAME_VARIABLES
 
 
 def _names_text(value: Any) -> str | None:
@@ -33,8 +34,30 @@ def change(item: dict[str, Any], code: str, field: str, old: Any, new: Any, why:
         str(raw_id) if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) else None
     )
     where = f'item "{identifier}"' if identifier is not None else "item without id"
-    old_text = "(absent)" if old is None else _names_text(old) or show(old, 80)
-    new_text = "(removed)" if new is None else _names_text(new) or show(new, 80)
-    return problem(
-        code, identifier, field, f"{where}, field {field}: {old_text} → {new_text} ({why})"
+    old_text = "(absent)" if old is None else _value_text(field, old)
+    new_text = "(removed)" if new is None else _value_text(field, new)
+    return Problem(
+        code,
+        CODES[code].severity,
+        identifier,
+        field,
+        f"{where}, field {field}: {old_text} → {new_text} ({why})",
     )
+
+
+def _value_text(field: str, value: Any) -> str:
+    if field in NAME_VARIABLES:
+        names = _names_text(value)
+        if names is not None:
+            return names
+    elif type(value) is dict and len(value) == 1:
+        # {"date-parts": [[2012, 4, 5]]} written out without the JSON encoder's overhead
+        parts = value.get("date-parts")
+        if (
+            type(parts) is list
+            and len(parts) == 1
+            and type(parts[0]) is list
+            and all(type(p) is int for p in parts[0])
+        ):
+            return '{"date-parts": [[' + ", ".join(map(str, parts[0])) + "]]}"
+    return show(value, 80)

@@ -27,6 +27,8 @@ _SEARCHED_FIELDS = ("title", "note", "container-title", "page", "annote")
 
 def normalise_identifiers(item: Item) -> tuple[Item, list[Problem]]:
     """Clean identifier fields and move identifiers found in other fields."""
+    if _already_clean(item):
+        return item, []
     result: dict[str, Any] = dict(item)
     changes: list[Problem] = []
 
@@ -104,6 +106,39 @@ def normalise_identifiers(item: Item) -> tuple[Item, list[Problem]]:
     if not changes:
         return item, []
     return result, changes
+
+
+_CANONICAL_ISSN_RE = re.compile(r"^\d{4}-\d{3}[\dX]$")
+_CANONICAL_ISBN_RE = re.compile(r"^[\dX-]+$")
+
+
+def _already_clean(item: Item) -> bool:
+    """True when no identifier needs work: the common case, decided cheaply."""
+    for key in _SEARCHED_FIELDS:
+        text = item.get(key)
+        if isinstance(text, str) and _ANY_LABEL_RE.search(text):
+            return False
+    doi = item.get("DOI")
+    if doi is not None and not (
+        isinstance(doi, str) and doi == doi.lower() and ids.DOI_RE.match(doi)
+    ):
+        return False
+    pmid = item.get("PMID")
+    if pmid is not None and not (isinstance(pmid, str) and pmid.isdigit()):
+        return False
+    pmcid = item.get("PMCID")
+    if pmcid is not None and not (isinstance(pmcid, str) and ids.PMCID_RE.match(pmcid)):
+        return False
+    issn = item.get("ISSN")
+    if isinstance(issn, str) and not _CANONICAL_ISSN_RE.match(issn) and "(" not in issn:
+        return False
+    isbn = item.get("ISBN")
+    if isinstance(isbn, str) and not _CANONICAL_ISBN_RE.match(isbn) and "(" not in isbn:
+        return False
+    url = item.get("URL")
+    return not (
+        isinstance(url, str) and ("doi.org/" in url or url != url.strip() or url.startswith("<"))
+    )
 
 
 def _clean_isbn(value: str) -> str:

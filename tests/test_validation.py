@@ -101,6 +101,7 @@ CASES = [
     (broken(PMID="PMC3159423"), "invalid-pmid", "PMID"),
     (broken(PMCID="3159423x"), "invalid-pmcid", "PMCID"),
     (broken(URL="www.example"), "invalid-url", "URL"),
+    (broken(language="Ukrainian"), "invalid-language", "language"),
     (
         broken(
             custom={"low-confidence": ["container-title"], "confidence": {"container-title": 0.41}}

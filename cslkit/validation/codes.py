@@ -141,6 +141,11 @@ CODES: dict[str, CodeInfo] = {
         "a URL without an http(s)/ftp scheme and host, or with spaces",
         '`"URL": "www.example"`',
     ),
+    "invalid-language": CodeInfo(
+        "warning",
+        "`language` is not a language code (DSTU rendering and transliteration depend on it)",
+        '`"language": "Ukrainian"`',
+    ),
     "low-confidence-field": CodeInfo(
         "warning",
         "the free-text parser was unsure about this field; check it against the original",

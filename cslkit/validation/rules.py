@@ -554,6 +554,10 @@ def check_title(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
         )
 
 
+# BCP 47 as CSL uses it: "uk", "en-GB", "zh-Hant-TW".
+_LANGUAGE_TAG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
 def check_identifiers(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
     """DOI, PMID, PMCID, ISSN, ISBN and URL have valid syntax and check digits."""
     doi = item.get("DOI")
@@ -603,6 +607,18 @@ def check_identifiers(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
                     f"{show(part)} is not a valid ISBN (length or check digit)",
                     "copy the ISBN from the book's imprint page",
                 )
+    language = item.get("language")
+    if (
+        isinstance(language, str)
+        and language.strip()
+        and not _LANGUAGE_TAG_RE.match(language.strip())
+    ):
+        yield ctx.problem(
+            "invalid-language",
+            "language",
+            f"{show(language)} is not a language code",
+            'write an ISO 639-1 code such as "uk", "ru" or "en" (normalise converts language names)',
+        )
     url = item.get("URL")
     if isinstance(url, str) and url.strip() and not ids.url_ok(url):
         yield ctx.problem(
@@ -809,7 +825,7 @@ ITEM_RULES: tuple[Rule, ...] = (
         "identifiers",
         "item",
         check_identifiers,
-        "DOI, PMID, PMCID, ISSN, ISBN, URL syntax and check digits",
+        "DOI, PMID, PMCID, ISSN, ISBN, URL syntax and check digits; language codes",
     ),
     Rule("required", "item", check_required, "fields the style needs for the item type"),
     Rule(

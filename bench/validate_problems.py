@@ -250,6 +250,7 @@ FAULTS: dict[
         _set("URL", lambda i: i["URL"].replace("https://", "")),
         "invalid-url",
     ),
+    "language name": (lambda i: True, _set("language", "Ukrainian"), "invalid-language"),
     "title as number": (lambda i: True, _set("title", 1999), "invalid-value-type"),
 }
 LIST_FAULTS = {

@@ -190,3 +190,19 @@ def test_every_csl_variable_survives_bibtex(shared_data):
         (again,) = BIB_READER.read(BIB_WRITER.write([item]))
         lost = [v for v in item if again.get(v) != item[v]]
         assert lost == [], (csl_type, lost)
+
+
+def test_two_fields_for_one_variable_both_survive():
+    """address + location, journal + booktitle, publisher + school: one maps to the CSL
+    variable, the other is kept and written back beside it."""
+    for source in (
+        "@article{a, title={T}, journal={J One}, booktitle={B Two}, address={X}, location={Y}}",
+        "@phdthesis{b, title={T}, publisher={P}, school={S}}",
+        "@techreport{c, title={T}, publisher={P}, institution={I}, organization={O}}",
+    ):
+        items = BIB_READER.read(source)
+        text = BIB_WRITER.write(items)
+        for value in ("J One", "B Two", "X", "Y", "P", "S", "I", "O"):
+            if "{" + value + "}" in source:
+                assert "{" + value + "}" in text, (source, value)
+        assert BIB_READER.read(text) == items

@@ -382,13 +382,16 @@ def entry_to_item(
     custom: dict[str, Any] = {}
 
     def take(*names: str) -> str | None:
-        """The first non-empty field among ``names`` (all of them are consumed)."""
-        found = None
+        """The first non-empty field among ``names``; the others (say, both ``address`` and
+        ``location``) stay in ``rest`` and so are kept, not dropped."""
         for name in names:
-            value = rest.pop(name, None)
-            if found is None and value is not None and value.strip():
-                found = value
-        return found
+            value = rest.get(name)
+            if value is None:
+                continue
+            del rest[name]
+            if value.strip():
+                return value
+        return None
 
     # Names.
     for field in [*bm.NAME_FIELDS, *sorted(bm.CSL_NAME_VARIABLES - set(bm.NAME_FIELDS))]:
@@ -411,7 +414,12 @@ def entry_to_item(
         item["title"] = clean_text(title) + (f": {clean_text(subtitle)}" if subtitle else "")
     elif subtitle:
         item["title"] = clean_text(subtitle)
-    container = take("journaltitle", "journal", "booktitle")
+    # When a file has two fields for one variable, take the one the writer writes, so
+    # the other, kept in custom, is written back beside it rather than over it.
+    if csl_type.startswith("article") or entry_type == "article":
+        container = take("journal", "journaltitle", "booktitle")
+    else:
+        container = take("booktitle", "journaltitle", "journal")
     if container is not None:
         container_text = clean_text(container)
         booksubtitle = rest.pop("booksubtitle", None)
@@ -469,21 +477,30 @@ def entry_to_item(
             item["collection-number" if series_number else "number"] = clean_text(number)
 
     # Publisher and place: the thesis school, the report institution are its publisher.
-    publisher = take("publisher")
-    school = take("school")
-    institution = take("institution")
+    publisher_fields = {"thesis": "school", "report": "institution"}.get(csl_type, "publisher")
+    if entry_type in ("phdthesis", "mastersthesis", "thesis"):
+        publisher_fields = "school"
+    first_choice = take(publisher_fields)
+    publisher = first_choice if publisher_fields == "publisher" else take("publisher")
+    school = first_choice if publisher_fields == "school" else take("school")
+    institution = first_choice if publisher_fields == "institution" else take("institution")
     organization = take("organization")
     # An organization (a conference's sponsor, a manual's author body) stands in for a
     # missing publisher, as reference managers read it.
-    candidates = [publisher, school, institution, organization]
+    candidates = [first_choice, publisher, school, institution, organization]
     chosen = next((c for c in candidates if c is not None), None)
     if chosen is not None:
         item["publisher"] = clean_text(chosen)
-    leftovers = {"school": school, "institution": institution, "organization": organization}
+    leftovers = {
+        "publisher": publisher,
+        "school": school,
+        "institution": institution,
+        "organization": organization,
+    }
     for field, value in leftovers.items():
         if value is not None and value is not chosen:
             custom.setdefault("bibtex-fields", {})[field] = value
-    place = take("location", "address")
+    place = take("address", "location")
     if place is not None:
         item["publisher-place"] = clean_text(place)
 
@@ -766,8 +783,22 @@ _DATE_GROUPS = (
 )
 
 
-def _date_given(fields: dict[str, str], field: str) -> bool:
-    return any(field in group and not group.isdisjoint(fields) for group in _DATE_GROUPS)
+# biblatex field aliases: a child with one of them has the other.
+_ALIAS_GROUPS = (
+    frozenset({"journal", "journaltitle"}),
+    frozenset({"address", "location"}),
+    frozenset({"school", "institution"}),
+    frozenset({"annote", "annotation"}),
+    frozenset({"archiveprefix", "eprinttype"}),
+    frozenset({"primaryclass", "eprintclass"}),
+)
+
+
+def _already_given(fields: dict[str, str], field: str) -> bool:
+    """True when ``fields`` already say what ``field`` would (a date part, an alias)."""
+    return any(
+        field in group and not group.isdisjoint(fields) for group in _DATE_GROUPS + _ALIAS_GROUPS
+    )
 
 
 def _inherited_name(parent_type: str, child_type: str, field: str) -> str | None:
@@ -805,7 +836,7 @@ def _resolve_xdata_and_crossrefs(entries: list[_RawEntry], problems: list[Proble
                 continue
             resolve(source, (*chain, key))
             for field, value in source.fields.items():
-                if field not in _NOT_INHERITED and not _date_given(raw.fields, field):
+                if field not in _NOT_INHERITED and not _already_given(raw.fields, field):
                     raw.fields.setdefault(field, value)
         parent_key = raw.fields.get("crossref", "").strip()
         if parent_key:
@@ -816,7 +847,7 @@ def _resolve_xdata_and_crossrefs(entries: list[_RawEntry], problems: list[Proble
                 resolve(parent, (*chain, key))
                 for field, value in parent.fields.items():
                     target = _inherited_name(parent.entry_type, raw.entry_type, field)
-                    if target and not _date_given(raw.fields, target):
+                    if target and not _already_given(raw.fields, target):
                         raw.fields.setdefault(target, value)
                     if (
                         field == "author"

@@ -11,18 +11,14 @@ import re
 # Crossref's recommended pattern for modern DOIs, anchored; the suffix may contain
 # anything printable but whitespace.
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
-DOI_IN_TEXT_RE = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+", re.IGNORECASE)
 _DOI_PREFIX_RE = re.compile(
     r"^(?:(?:https?://)?(?:dx\.)?doi\.org/|doi\s*[:.]?\s*|https?://[^/\s]*doi[^/\s]*/)",
     re.IGNORECASE,
 )
 PMID_RE = re.compile(r"^\d{1,8}$")
-PMID_IN_TEXT_RE = re.compile(r"\bPMID\s*[:.]?\s*(\d{1,8})\b", re.IGNORECASE)
 PMCID_RE = re.compile(r"^PMC\d{1,9}$")
-PMCID_IN_TEXT_RE = re.compile(r"\bPMC\s*(?:ID\s*[:.]?\s*)?(?:PMC)?(\d{3,9})\b", re.IGNORECASE)
 ISSN_RE = re.compile(r"^\d{4}[-‐‑–—]?\d{3}[\dXx]$")
 URL_RE = re.compile(r"^(?:https?|ftp)://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
-URL_IN_TEXT_RE = re.compile(r"\b(?:https?|ftp)://[^\s<>\"]+", re.IGNORECASE)
 _TRAILING_PUNCT = ".,;:)]}>'\""
 
 

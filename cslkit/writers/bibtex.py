@@ -319,7 +319,11 @@ def _fields(item: dict[str, Any], entry_type: str) -> list[tuple[str, str, bool]
     language = item.get("language")
     if language:
         name = bm.LANGUAGE_NAMES.get(str(language))
-        out.append(("langid", name, True) if name else ("language", _text(language), True))
+        kept_fields = custom.get("bibtex-fields") or {}
+        if name or "language" in kept_fields:  # langid is read first, so it may hold any code
+            out.append(("langid", name or _text(language), True))
+        else:
+            out.append(("language", _text(language), True))
     done.add("language")
 
     for variable, field in _FIELD_FOR.items():

@@ -60,6 +60,10 @@ def test_conflict_exits_1_and_pull_rewrites_the_file(
     items = json.loads(refs.read_text(encoding="utf-8"))
     items[0]["volume"] = "88"
     refs.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    items[1]["title"] = "A fixed title"
+    refs.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    preview = cslkit("sync", str(refs), *common, "--dry-run")
+    assert f"would update: {items[1]['id']} ({keys[items[1]['id']]}): title" in preview.stdout
     conflicted = cslkit("sync", str(refs), *common)
     assert conflicted.returncode == 1
     assert "conflict: harrison2021" in conflicted.stdout and "volume" in conflicted.stdout

@@ -21,7 +21,11 @@ def _report_lines(report: Any) -> list[str]:
     verb = "would create" if report.dry_run else "created"
     lines = [f"{verb}: {item_id}" for item_id in report.created]
     verb = "would update" if report.dry_run else "updated"
-    lines += [f"{verb}: {item_id} ({report.keys.get(item_id, '')})" for item_id in report.updated]
+    lines += [
+        f"{verb}: {item_id} ({report.keys.get(item_id, '')}): "
+        + ", ".join(report.changed_fields.get(item_id, []))
+        for item_id in report.updated
+    ]
     for conflict in report.conflicts:
         how = f"resolved: {conflict['resolved']}" if conflict["resolved"] else "left alone"
         lines.append(

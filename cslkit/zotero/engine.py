@@ -57,6 +57,7 @@ class SyncReport:
     deleted_remotely: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)  # item id -> Zotero item key
+    changed_fields: dict[str, list[str]] = field(default_factory=dict)  # updated item -> fields
     items: list[dict[str, Any]] = field(default_factory=list)  # local items, pulls applied
     requests: int = 0
     writes: int = 0
@@ -116,6 +117,7 @@ class SyncReport:
             "deleted_remotely": self.deleted_remotely,
             "duplicates": self.duplicates,
             "keys": self.keys,
+            "changed_fields": self.changed_fields,
             "requests": self.requests,
             "writes": self.writes,
             "retries": self.retries,
@@ -185,6 +187,7 @@ class _Run:
         id_counts = Counter(item_id_of(item, n) for n, item in enumerate(items))
         self.unique_ids = {i for i, count in id_counts.items() if count == 1}
         self.position_of = {item_id_of(item, n): n for n, item in enumerate(items)}
+        self.changed_fields: dict[int, list[str]] = {}
         self.plan_cache = PlanCache()
         # In-memory mirrors of the state, written through to SQLite as they change.
         self.remote: dict[str, dict[str, Any]] = state.remote_items()
@@ -356,6 +359,7 @@ class _Run:
                     self._store_remote([data])
                     self._remember(entry, data["key"])
                     self.done[entry.position] = entry.action
+                    self.changed_fields[entry.position] = sorted(entry.changes)
                     if entry.action == "create":
                         self.state.confirm_creates([entry.item_id])
                         self.pending_keys.pop(entry.item_id, None)
@@ -432,6 +436,9 @@ class _Run:
             key = self.keys.get(entry.position) or entry.key
             if key:
                 report.keys[entry.item_id] = key
+            if action == "update":
+                fields = self.changed_fields.get(entry.position, sorted(entry.changes))
+                report.changed_fields[entry.item_id] = fields
             for conflict in entry.conflicts:
                 report.conflicts.append(
                     {"item_id": entry.item_id, "key": key, "field": conflict.field,

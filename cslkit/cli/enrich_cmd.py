@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cslkit.cli import app
-from cslkit.cli.common import EXIT_OK, dump_json, load_items, report_read_problems, write_output
+from cslkit.cli.common import (
+    EXIT_OK,
+    dump_json,
+    load_items,
+    report_read_problems,
+    stderr_console,
+    write_output,
+)
 
 if TYPE_CHECKING:
     from cslkit.enrichment import Enriched
@@ -103,16 +112,18 @@ def enrich_command(
         )
     items = load_items(file, from_format)
     report_read_problems(items)
-    result = enrich(
-        list(items),
-        crossref_url=crossref_url,
-        pubmed_url=pubmed_url,
-        email=email,
-        overwrite=overwrite,
-        use_cache=cache,
-        query=query,
-        sources=sources,
-    )
+    with _progress_bar() as progress:
+        result = enrich(
+            list(items),
+            crossref_url=crossref_url,
+            pubmed_url=pubmed_url,
+            email=email,
+            overwrite=overwrite,
+            use_cache=cache,
+            query=query,
+            sources=sources,
+            progress=progress,
+        )
     target = writer_for_path(output) if output and output != "-" else None
     write_output(dumps(result.items, target or "csl-json"), output)
     if diff_format == "json":
@@ -122,10 +133,26 @@ def enrich_command(
     raise typer.Exit(EXIT_OK)
 
 
+@contextmanager
+def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on a terminal (lookups take a while); nothing when piped."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=stderr_console()) as bar:
+        task = bar.add_task("looking up", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
 def _print_diffs(result: Enriched) -> None:
     from rich.markup import escape
 
-    from cslkit.cli.common import stderr_console
     from cslkit.validation.values import show
 
     console = stderr_console()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -149,6 +149,7 @@ def enrich(
     use_cache: bool = True,
     query: bool = True,
     sources: Iterable[str] = ("pubmed", "crossref"),
+    progress: Callable[[int, int], None] | None = None,
 ) -> Enriched:
     """Fill missing fields of ``items`` from PubMed (by PMID) and Crossref (by DOI, else by
     title/author/year search when ``query``); return new items, a report and per-item diffs.
@@ -157,6 +158,7 @@ def enrich(
     ``enrichment-conflict`` (and replaces it only with ``overwrite=True``). Inputs are not
     modified. Raises :class:`~cslkit.errors.NetworkError` only when no service could be
     reached at all; a single failed lookup is an ``enrichment-failed`` warning.
+    ``progress(done, total)`` is called after each item (the CLI draws a bar with it).
     """
     email = email or os.environ.get("CSLKIT_CONTACT_EMAIL") or None
     cache = None if not use_cache else Path(cache_dir) if cache_dir else default_cache_dir()
@@ -309,6 +311,8 @@ def enrich(
             if changes:
                 diffs.append(ItemDiff(identifier, position, changes))
             result[position] = current
+            if progress is not None:
+                progress(position + 1, len(entries))
     finally:
         crossref.close()
         pubmed.close()

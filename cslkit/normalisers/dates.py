@@ -118,17 +118,17 @@ def parse_date(text: str) -> dict[str, Any] | None:
     if len(years) != 1:
         return None
     year = int(years[0])
-    words = [w for w in _WORD_RE.findall(text)]
-    seasons = [
-        _SEASONS[w.casefold().rstrip(".")] for w in words if w.casefold().rstrip(".") in _SEASONS
-    ]
-    months = [n for n in (month_number(w) for w in words) if n]
-    unknown = [
-        w for w in words if month_number(w) is None and w.casefold().rstrip(".") not in _SEASONS
-    ]
-    # Words other than months ("Suppl", "р.", "г.") are allowed when short, as in "2012 р.".
-    if any(len(w.rstrip(".")) > 2 for w in unknown):
-        return None
+    seasons: list[int] = []
+    months: list[int] = []
+    for word in _WORD_RE.findall(text):
+        key = word.casefold().rstrip(".")
+        if key in _SEASONS:
+            seasons.append(_SEASONS[key])
+        elif month := month_number(word):
+            months.append(month)
+        elif len(key) > 2:
+            # Only short words ("р.", "г.", "c") may stand beside a date, as in "2012 р.".
+            return None
     numbers = [int(n) for n in _SMALL_NUMBER_RE.findall(text)]
     if seasons and not months:
         return {"date-parts": [[year]], "season": seasons[0]}

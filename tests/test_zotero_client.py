@@ -79,3 +79,17 @@ def test_client_errors_are_not_retried() -> None:
     sleeps: list[float] = []
     client, calls, _ = _client([httpx.Response(412)], RetryPolicy(), sleeps)
     assert client.post("/x", json=[]).status_code == 412 and len(calls) == 1 and not sleeps
+
+
+def test_retry_after_as_an_http_date() -> None:
+    from datetime import UTC, datetime, timedelta
+    from email.utils import format_datetime
+
+    sleeps: list[float] = []
+    when = format_datetime(datetime.now(UTC) + timedelta(seconds=20), usegmt=True)
+    client, _, _ = _client(
+        [httpx.Response(503, headers={"Retry-After": when}), httpx.Response(200)],
+        RetryPolicy(), sleeps,
+    )  # fmt: skip
+    assert client.get("/x").status_code == 200
+    assert 15 < sleeps[0] <= 20

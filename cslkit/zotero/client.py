@@ -25,6 +25,8 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
@@ -78,10 +80,18 @@ class RequestStats:
 
 
 def _seconds(value: str | None) -> float | None:
-    try:
-        return float(value) if value else None
-    except ValueError:
+    """Seconds from a ``Backoff``/``Retry-After`` value: a number, or an HTTP date."""
+    if not value:
         return None
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max((when - datetime.now(UTC)).total_seconds(), 0.0)
 
 
 class RetryTransport(httpx.BaseTransport):

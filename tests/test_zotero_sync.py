@@ -244,6 +244,10 @@ def test_an_item_deleted_in_zotero_is_not_created_again(server: ZoteroTestServer
     assert report.deleted_remotely == ["article-2"] and not report.created
     assert len(server.items(1)) == 2
     assert run(items).deleted_remotely == ["article-2"]
+    trashed = report.keys["article-1"]
+    server.edit_item(1, trashed, {"deleted": 1})  # moved to the trash
+    assert run(items).deleted_remotely == ["article-1", "article-2"]
+    assert len(server.items(1)) == 2
 
 
 def test_too_large_batches_are_split(server: ZoteroTestServer, run) -> None:

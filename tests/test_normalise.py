@@ -31,6 +31,8 @@ GOOD = json.loads((Path(__file__).parent / "data" / "validation" / "good.json").
         ("Іваненко І.В.", {"family": "Іваненко", "given": "І. В."}),
         ("Мальцев Д. В.", {"family": "Мальцев", "given": "Д. В."}),
         ("Иванов Иван Петрович", {"family": "Иванов", "given": "Иван Петрович"}),
+        ("Шевченко Тарас", {"family": "Шевченко", "given": "Тарас"}),
+        ("Олена Коваленко", {"family": "Коваленко", "given": "Олена"}),
         ("van der Berg J", {"family": "Berg", "given": "J.", "non-dropping-particle": "van der"}),
         ("De Zwaan M", {"family": "De Zwaan", "given": "M."}),
         ("Smith JA Jr", {"family": "Smith", "given": "J. A.", "suffix": "Jr"}),

@@ -70,6 +70,12 @@ _GROUP_WORD_RE = re.compile(
     r"университет|министерство|ассоциация|общество|комитет|институт|група|группа)\b",
     re.IGNORECASE,
 )
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+# Common endings of Ukrainian and Russian family names.
+_SURNAME_END_RE = re.compile(
+    r"(?:енко|ко|ук|юк|чук|ець|ич|ов|ова|ев|ева|ін|іна|ський|ська|цький|цька|ской|ская)$",
+    re.IGNORECASE,
+)
 _PATRONYMIC_RE = re.compile(r"(?:ович|евич|йович|івна|ївна|овна|евна|ична|ич)$", re.IGNORECASE)
 
 
@@ -152,6 +158,14 @@ def parse_name(text: str) -> dict[str, str]:
         elif len(tokens) == 3 and _PATRONYMIC_RE.search(tokens[2]):
             # Ukrainian/Russian full form: family, given name, patronymic.
             name = {"family": tokens[0], "given": f"{tokens[1]} {tokens[2]}"}
+        elif len(tokens) == 2 and _CYRILLIC_RE.search(text):
+            # Cyrillic references write the family name first ("Шевченко Тарас") unless
+            # only the second word looks like one ("Тарас Шевченко").
+            first_is_family = _SURNAME_END_RE.search(tokens[0]) or not _SURNAME_END_RE.search(
+                tokens[1]
+            )
+            family, given = (tokens[0], tokens[1]) if first_is_family else (tokens[1], tokens[0])
+            name = {"family": family, "given": given}
         else:
             index = len(tokens) - 1
             while index > 1 and tokens[index - 1].lower() in _PARTICLES:

@@ -239,10 +239,10 @@ def validate_command(
         from cslkit.validation.codes import problem
 
         other = list(load_items(duplicates_against, None))
-        dict_items = [i if isinstance(i, dict) else {} for i in current]
-        pairs = find_duplicates(dict_items, [i if isinstance(i, dict) else {} for i in other])
+        # Entries that are not objects never pair up; validate reports them.
+        pairs = find_duplicates(current, other)
         for pair in pairs:
-            mine, theirs = dict_items[pair.first], other[pair.second]
+            mine, theirs = current[pair.first], other[pair.second]
             mine_id = str(mine.get("id", f"#{pair.first + 1}"))
             their_id = (
                 str(theirs.get("id", f"#{pair.second + 1}")) if isinstance(theirs, dict) else "?"
@@ -259,12 +259,12 @@ def validate_command(
                 )
             )
         if merge:
-            current, merged = merge_duplicates(dict_items, pairs, other=other)
+            current, merged = merge_duplicates(current, pairs, other=other)
             report.extend(merged)
     elif merge:
         from cslkit.normalisers import merge_duplicates
 
-        current, merged = merge_duplicates([i if isinstance(i, dict) else {} for i in current])
+        current, merged = merge_duplicates(current)
         report.extend(merged)
     # The free-text reader already reported its uncertain fields; say it once.
     already = {(p.item_id, p.field) for p in report if p.code == "low-confidence-field"}

@@ -196,3 +196,22 @@ def test_identities() -> None:
 def test_the_same_reference_twice_in_a_first_sync_is_created_once() -> None:
     plan = make_plan([ARTICLE, {**ARTICLE, "id": "copy"}, BOOK], {}, {})
     assert [e.action for e in plan.entries] == ["create", "duplicate", "create"]
+
+
+def test_extra_edited_on_both_sides_is_merged_line_by_line() -> None:
+    item = {**ARTICLE, "note": "Checked by the editor.", "original-date": {"date-parts": [[2012]]}}
+    remote, records = _synced([item])
+    key = next(iter(remote))
+    remote[key] = {**remote[key], "version": 4,
+                   "extra": remote[key]["extra"] + "\nCitation Key: maltsev2013"}  # fmt: skip
+    edited = {**item, "original-date": {"date-parts": [[2011]]}}
+    entry = make_plan([edited], remote, records).entries[0]
+    assert not entry.conflicts and entry.action == "update"
+    lines = entry.changes["extra"].splitlines()
+    assert "Citation Key: maltsev2013" in lines and "original-date: 2011" in lines
+    assert "original-date: 2012" not in lines
+    # The same line changed on both sides is still a conflict.
+    remote[key]["extra"] = remote[key]["extra"].replace(
+        "original-date: 2012", "original-date: 2010"
+    )
+    assert make_plan([edited], remote, records).entries[0].conflicts[0].field == "extra"

@@ -303,3 +303,15 @@ def test_a_run_killed_while_its_create_was_in_flight(server: ZoteroTestServer, r
     assert len(server.items(1)) == 3 and sorted(report.created) == ["bare-0", "bare-1", "bare-2"]
     assert report.writes == 0
     assert run(bare).summary() == "nothing to do: 3 unchanged"
+
+
+def test_extra_lines_added_in_zotero_survive_our_extra_edits(server: ZoteroTestServer, run) -> None:
+    items = [{**_articles(1)[0], "original-date": {"date-parts": [[2012]]}}]
+    key = run(items).keys["article-0"]
+    extra = server.items(1)[key]["extra"]
+    server.edit_item(1, key, {"extra": extra + "\nCitation Key: avtor2000"})
+    items[0] = {**items[0], "original-date": {"date-parts": [[2011]]}}
+    assert run(items).updated == ["article-0"]
+    lines = server.items(1)[key]["extra"].splitlines()
+    assert "Citation Key: avtor2000" in lines and "original-date: 2011" in lines
+    assert run(items).summary() == "nothing to do: 1 unchanged"

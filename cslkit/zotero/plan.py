@@ -246,6 +246,20 @@ def _merge_fields(
             side = "local"  # first match: fill what Zotero lacks
         elif base is None and ours is None:
             side = "remote"
+        elif (
+            name == "extra"
+            and base is not None
+            and (merged := _merge_lines(local.get(name), base.get(name), remote.get(name)))
+        ):
+            # Both sides edited Extra, on different lines (a colleague's "Citation Key:"
+            # and our "original-date:"): send the merge; ours stays the base, so what
+            # Zotero added reads as a remote change next time, never pushed away.
+            entry.changes[name] = merged
+            if pull:
+                entry.pulled[name] = merged
+            if ours is not None:
+                entry.new_base[name] = local.get(name)
+            continue
         else:
             entry.conflicts.append(FieldConflict(name, local.get(name), remote.get(name),
                                                  base.get(name) if base else None))  # fmt: skip
@@ -266,6 +280,36 @@ def _merge_fields(
                 entry.new_base[name] = local.get(name)
         elif old is not None and base is not None:
             entry.new_base[name] = base.get(name)  # unresolved: the conflict shows again
+
+
+_LINE_KEY = re.compile(r"^\s*([A-Za-z][\w -]*?)\s*:\s")
+
+
+def _merge_lines(local: Any, base: Any, remote: Any) -> str | None:
+    """Three-way merge of a multi-line field, line by line: Zotero's edits kept, ours
+    applied. None when both sides changed the same ``Key:`` line differently."""
+    ours, old, theirs = (str(v or "").splitlines() for v in (local, base, remote))
+    removed = [line for line in old if line not in ours]
+    added = [line for line in ours if line not in old]
+    their_changes = [line for line in old if line not in theirs] + [
+        line for line in theirs if line not in old
+    ]
+
+    def keys(lines: list[str]) -> dict[str, str]:
+        found = {}
+        for line in lines:
+            match = _LINE_KEY.match(line)
+            if match:
+                found[match.group(1).lower()] = line
+        return found
+
+    our_keys, their_keys = keys(removed + added), keys(their_changes)
+    for key in our_keys.keys() & their_keys.keys():
+        if keys(ours).get(key) != keys(theirs).get(key):
+            return None
+    merged = [line for line in theirs if line not in removed]
+    merged += [line for line in added if line not in merged]
+    return "\n".join(merged) or None
 
 
 def _with_set_members(

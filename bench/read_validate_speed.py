@@ -31,6 +31,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "items.json"
         path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+        size_kib = path.stat().st_size // 1024
         started, cpu_started = time.perf_counter(), time.process_time()
         read = cslkit.parse(path)
         parsed = time.perf_counter()
@@ -38,9 +39,7 @@ def main() -> None:
         done = time.perf_counter()
         cpu = time.process_time() - cpu_started
     total = done - started
-    print(
-        f"items: {len(read)} ({path.stat().st_size // 1024 if path.exists() else 0} KiB file); problems: {len(report)}"
-    )
+    print(f"items: {len(read)} ({size_kib:,} KiB file); problems: {len(report)}")
     print(f"read:     {parsed - started:.2f} s ({len(read) / (parsed - started):,.0f} items/s)")
     print(f"validate: {done - parsed:.2f} s ({len(read) / (done - parsed):,.0f} items/s)")
     print(f"total:    {total:.2f} s ({len(read) / total:,.0f} items/s)  target < 1 s")

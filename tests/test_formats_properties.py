@@ -73,3 +73,84 @@ def test_ris_round_trip_of_arbitrary_items(generated):
     for before, after in zip(generated, again, strict=True):
         for variable, value in before.items():
             assert after.get(variable) == value, (variable, dumps([before], "ris"))
+
+
+# BibTeX entries mixing every field the reader maps (aliases and rivals included:
+# address+location, journal+booktitle, publisher+school, langid+language, date+year).
+_FIELD_VALUES = {
+    "title": texts,
+    "subtitle": texts,
+    "journal": texts,
+    "journaltitle": texts,
+    "booktitle": texts,
+    "shortjournal": texts,
+    "series": texts,
+    "publisher": texts,
+    "school": texts,
+    "institution": texts,
+    "organization": texts,
+    "address": texts,
+    "location": texts,
+    "note": texts,
+    "howpublished": texts,
+    "type": texts,
+    "edition": texts,
+    "volume": st.integers(1, 99).map(str),
+    "number": st.integers(1, 99).map(str),
+    "issue": st.integers(1, 99).map(str),
+    "pages": st.just("12--19"),
+    "year": st.integers(1900, 2030).map(str),
+    "month": st.sampled_from(["jan", "{May}", "7"]),
+    "date": st.sampled_from(["2001-02-03", "1999", "2010/2012"]),
+    "urldate": st.just("2020-01-02"),
+    "doi": st.just("10.5555/x.1"),
+    "url": st.just("https://example.org/a_b"),
+    "langid": st.sampled_from(["russian", "klingon"]),
+    "language": st.sampled_from(["ukrainian", "en"]),
+    "keywords": texts,
+    "eprint": st.just("12345678"),
+    "eprinttype": st.sampled_from(["pubmed", "arxiv"]),
+    "isbn": st.just("978-92-4-003398-6"),
+    "pagetotal": st.just("62"),
+    "unknownfield": texts,
+}
+entries = st.builds(
+    lambda kind, fields: (kind, fields),
+    st.sampled_from(
+        [
+            "article",
+            "book",
+            "incollection",
+            "inbook",
+            "inproceedings",
+            "phdthesis",
+            "mastersthesis",
+            "techreport",
+            "online",
+            "misc",
+            "patent",
+            "manual",
+        ]
+    ),
+    st.dictionaries(st.sampled_from(sorted(_FIELD_VALUES)), st.just(None), max_size=14).flatmap(
+        lambda chosen: st.fixed_dictionaries({name: _FIELD_VALUES[name] for name in chosen})
+    ),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries)
+def test_bibtex_csl_bibtex_keeps_every_field_of_arbitrary_entries(entry):
+    from cslkit.latex import to_latex
+
+    kind, fields = entry
+    body = ",\n".join(
+        f"  {name} = {value}"
+        if name == "month" and not value.startswith("{")
+        else f"  {name} = {{{value if name in ('pages', 'url', 'date') else to_latex(value)}}}"
+        for name, value in fields.items()
+    )
+    source = f"@{kind}{{key,\n{body}\n}}\n"
+    first = cslkit.parse(source, format="bibtex")
+    again = cslkit.parse(dumps(first, "bibtex"), format="bibtex")
+    assert list(again) == list(first), source

@@ -196,13 +196,17 @@ def split_name_list(text: str) -> list[str]:
     """A printed author list ("Smith JA, Doe B, et al.") as one string per name;
     a closing "et al." comes back as its own entry."""
     text = text.strip()
-    et_al = _TRAILING_ET_AL_RE.search(text)
+    tail = text[-8:].casefold()
+    # The pattern is tried only when the end of the text can hold "et al." at all.
+    et_al = (
+        _TRAILING_ET_AL_RE.search(text) if ("al" in tail or "ін" in tail or "др" in tail) else None
+    )
     if et_al:
         rest = split_name_list(text[: et_al.start()]) if et_al.start() else []
         return [*rest, et_al.group(1)]
     if ";" in text:
         parts = text.split(";")
-    elif _AND_RE.search(text) and text.count(",") <= 1:
+    elif text.count(",") <= 1 and _AND_RE.search(text):
         parts = _AND_SPLIT_RE.split(text)
     elif (
         _COMMA_PERSON_RE.search(text)

@@ -15,6 +15,11 @@ def show(value: Any, limit: int = 60) -> str:
     if type(value) is str and '"' not in value and "\\" not in value and value.isprintable():
         text = f'"{value}"'
         return text if len(text) <= limit else text[: limit - 1] + "…"
+    if type(value) is list and all(
+        type(v) is str and '"' not in v and "\\" not in v and v.isprintable() for v in value
+    ):
+        text = "[" + ", ".join(f'"{v}"' for v in value) + "]"
+        return text if len(text) <= limit else text[: limit - 1] + "…"
     if type(value) is list and len(value) > 3:
         # Only the start fits in a message; encoding the rest would be thrown away.
         head = show(value[:3], limit + 10)

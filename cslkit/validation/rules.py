@@ -1,7 +1,7 @@
 """The validation rules: small functions, each checking one aspect of an item or a list.
 
 An item rule is ``rule(item, ctx) -> Iterable[Problem]``; a list rule is
-``rule(items, ctx) -> Iterable[Problem]``. Every rule copes with any JSON value in any
+``rule(items, context_for_position) -> Iterable[Problem]``. Every rule copes with any JSON value in any
 field (it reports, never raises), because input comes from users and other tools.
 """
 

@@ -250,6 +250,11 @@ FAULTS: dict[
         _set("URL", lambda i: i["URL"].replace("https://", "")),
         "invalid-url",
     ),
+    "DOI in the note": (
+        lambda i: "DOI" in i,
+        lambda i: i.update(note="doi: " + i.pop("DOI")),
+        "misplaced-identifier",
+    ),
     "language name": (lambda i: True, _set("language", "Ukrainian"), "invalid-language"),
     "title as number": (lambda i: True, _set("title", 1999), "invalid-value-type"),
 }

@@ -102,6 +102,12 @@ CASES = [
     (broken(PMCID="3159423x"), "invalid-pmcid", "PMCID"),
     (broken(URL="www.example"), "invalid-url", "URL"),
     (broken(language="Ukrainian"), "invalid-language", "language"),
+    (broken(PMID=..., note="PMID: 23353941"), "misplaced-identifier", "note"),
+    (
+        broken(DOI=..., title="Surviving sepsis. doi:10.1097/ccm.0b013e31827e83af"),
+        "misplaced-identifier",
+        "title",
+    ),
     (
         broken(
             custom={"low-confidence": ["container-title"], "confidence": {"container-title": 0.41}}

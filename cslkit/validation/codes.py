@@ -141,6 +141,11 @@ CODES: dict[str, CodeInfo] = {
         "a URL without an http(s)/ftp scheme and host, or with spaces",
         '`"URL": "www.example"`',
     ),
+    "misplaced-identifier": CodeInfo(
+        "warning",
+        "a DOI, PMID or PMCID is written inside the title, note or another field instead of its own",
+        '`"note": "PMID: 23353941"` and no `PMID`',
+    ),
     "invalid-language": CodeInfo(
         "warning",
         "`language` is not a language code (DSTU rendering and transliteration depend on it)",

@@ -554,6 +554,12 @@ def check_title(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
         )
 
 
+# Identifiers written with their label into another field ("... doi: 10.1000/x").
+_LABELLED_IDS = (
+    ("DOI", re.compile(r"(?:\bdoi\s*[:.]?\s*|doi\.org/)10\.\d{4,9}/\S+", re.IGNORECASE)),
+    ("PMID", re.compile(r"\bPMID\s*[:.]?\s*\d{1,8}\b", re.IGNORECASE)),
+    ("PMCID", re.compile(r"\bPMCID\s*[:.]?\s*PMC\d+", re.IGNORECASE)),
+)
 # BCP 47 as CSL uses it: "uk", "en-GB", "zh-Hant-TW".
 _LANGUAGE_TAG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
@@ -606,6 +612,19 @@ def check_identifiers(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
                     "ISBN",
                     f"{show(part)} is not a valid ISBN (length or check digit)",
                     "copy the ISBN from the book's imprint page",
+                )
+    for key in ("title", "note", "container-title", "page"):
+        text = item.get(key)
+        if not isinstance(text, str):
+            continue
+        for target, pattern in _LABELLED_IDS:
+            found = pattern.search(text) if target not in item else None
+            if found:
+                yield ctx.problem(
+                    "misplaced-identifier",
+                    key,
+                    f"the {key} holds a {target} ({show(found.group(0).strip(), 40)})",
+                    f"move it to the {target} field (cslkit normalise does this)",
                 )
     language = item.get("language")
     if (

@@ -554,7 +554,9 @@ def check_title(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
         )
 
 
-# Identifiers written with their label into another field ("... doi: 10.1000/x").
+# Identifiers written with their label into another field ("... doi: 10.1000/x"); one
+# cheap search decides whether a field needs the three precise ones.
+_ANY_ID_LABEL_RE = re.compile(r"doi|pmid|pmcid", re.IGNORECASE)
 _LABELLED_IDS = (
     ("DOI", re.compile(r"(?:\bdoi\s*[:.]?\s*|doi\.org/)10\.\d{4,9}/\S+", re.IGNORECASE)),
     ("PMID", re.compile(r"\bPMID\s*[:.]?\s*\d{1,8}\b", re.IGNORECASE)),
@@ -615,7 +617,7 @@ def check_identifiers(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
                 )
     for key in ("title", "note", "container-title", "page"):
         text = item.get(key)
-        if not isinstance(text, str):
+        if not isinstance(text, str) or not _ANY_ID_LABEL_RE.search(text):
             continue
         for target, pattern in _LABELLED_IDS:
             found = pattern.search(text) if target not in item else None

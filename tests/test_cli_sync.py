@@ -22,7 +22,8 @@ def server():
         yield running
 
 
-def cslkit(*args: str, key: str | None = "test") -> subprocess.CompletedProcess:
+def cslkit_process(*args: str, key: str | None = "test") -> subprocess.CompletedProcess:
+    """The real command, in its own process (slow: used once, end to end)."""
     env = {k: v for k, v in os.environ.items() if k not in ("ZOTERO_API_KEY", "ZOTERO_API_URL")}
     if key:
         env["ZOTERO_API_KEY"] = key
@@ -31,7 +32,31 @@ def cslkit(*args: str, key: str | None = "test") -> subprocess.CompletedProcess:
                           text=True, env=env, timeout=120, check=False)  # fmt: skip
 
 
-def test_dry_run_then_sync_then_nothing_to_do(server: ZoteroTestServer, tmp_path: Path) -> None:
+@pytest.fixture
+def cslkit(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """The command line in this process: cslkit(*args, key=...) -> result with
+    returncode, stdout and stderr."""
+    from cslkit.cli import main
+
+    def invoke(*args: str, key: str | None = "test") -> subprocess.CompletedProcess:
+        monkeypatch.delenv("ZOTERO_API_URL", raising=False)
+        if key:
+            monkeypatch.setenv("ZOTERO_API_KEY", key)
+        else:
+            monkeypatch.delenv("ZOTERO_API_KEY", raising=False)
+        monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as exit_info:
+            main(list(args))
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(args, int(exit_info.value.code or 0), out, err)
+
+    return invoke
+
+
+def test_dry_run_then_sync_then_nothing_to_do(
+    server: ZoteroTestServer, tmp_path: Path, cslkit
+) -> None:
     common = ["--group", "1", "--api-url", server.url, "--state", str(tmp_path / "s.sqlite")]
     preview = cslkit("sync", str(EXAMPLE), *common, "--dry-run")
     assert preview.returncode == 0, preview.stderr
@@ -39,7 +64,7 @@ def test_dry_run_then_sync_then_nothing_to_do(server: ZoteroTestServer, tmp_path
     assert "dry run:" in preview.stderr and not server.items(1)
     first = cslkit("sync", str(EXAMPLE), *common, "--collection", "Issue 2013/13", "--tag", "demo")
     assert first.returncode == 0 and "created: harrison2021" in first.stdout
-    again = cslkit("sync", str(EXAMPLE), *common, "--collection", "Issue 2013/13", "--tag", "demo",
+    again = cslkit_process("sync", str(EXAMPLE), *common, "--collection", "Issue 2013/13", "--tag", "demo",
                    "--format", "json")  # fmt: skip
     assert again.returncode == 0
     assert "nothing to do" in again.stderr
@@ -48,7 +73,7 @@ def test_dry_run_then_sync_then_nothing_to_do(server: ZoteroTestServer, tmp_path
 
 
 def test_conflict_exits_1_and_pull_rewrites_the_file(
-    server: ZoteroTestServer, tmp_path: Path
+    server: ZoteroTestServer, tmp_path: Path, cslkit
 ) -> None:
     refs = tmp_path / "refs.json"
     refs.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
@@ -74,7 +99,7 @@ def test_conflict_exits_1_and_pull_rewrites_the_file(
     assert rewritten["harrison2021"]["volume"] == "77"
 
 
-def test_usage_and_key_errors_exit_2(server: ZoteroTestServer, tmp_path: Path) -> None:
+def test_usage_and_key_errors_exit_2(server: ZoteroTestServer, tmp_path: Path, cslkit) -> None:
     common = ["--group", "1", "--api-url", server.url, "--state", str(tmp_path / "s.sqlite")]
     no_key = cslkit("sync", str(EXAMPLE), *common, key=None)
     assert no_key.returncode == 2 and "ZOTERO_API_KEY" in no_key.stderr

@@ -197,6 +197,15 @@ _SUSPICIOUS_FAMILY_RE = re.compile(r"\d|[,;]\s*\S+\s+\S|\s[A-ZА-ЯІЇЄҐЁ]{1
 _ET_AL_HINT_RE = re.compile(r"[.]|\b(?:al|ін|др)\b", re.IGNORECASE)
 
 
+# Anything in a family name that needs the full check below: suspicious content, initials
+# only, or the start of "et al." in one of its languages.
+_FAMILY_FLAG_RE = re.compile(
+    r"\d|[,;]\s*\S+\s+\S|\s[A-ZА-ЯІЇЄҐЁ]{1,3}\.?(?:\s|$)|^(?:[A-ZА-ЯІЇЄҐЁ]\.?\s?){1,3}$"
+    r"|^\s*(?i:et\b|та\s|и\s|і\s|u\.|et\s)"
+)
+_ET_AL_HINT_RE = re.compile(r"al|ін|др|coll|u\.", re.IGNORECASE)
+
+
 def _maybe_et_al(text: Any) -> bool:
     # Cheap filter first: "et al." and its translations are short and contain a dot or
     # one of a few words.
@@ -214,14 +223,14 @@ def _check_one_name(name: Any, key: str, index: int, ctx: Context) -> list[Probl
         family = name.get("family")
         if (
             type(family) is str
-            and family.strip()
+            and family
+            and not family.isspace()
             and all(type(v) is str for v in name.values())
-            and not _SUSPICIOUS_FAMILY_RE.search(family)
-            and not (len(family) <= 6 and _INITIALS_RE.match(family))
-            and not _maybe_et_al(family)
-            and not _maybe_et_al(name.get("given"))
+            and not _FAMILY_FLAG_RE.search(family)
         ):
-            return []
+            given = name.get("given")
+            if not given or not _ET_AL_HINT_RE.search(given) or not is_et_al(given):
+                return []
     where = f"{key}[{index}]"
     if not isinstance(name, dict):
         return [

@@ -20,8 +20,6 @@ _LABELLED_PMCID_RE = re.compile(
     r"\s*[\[(]?\s*PMCID\s*[:.]?\s*(PMC\d{1,9})\b[\])]?\.?", re.IGNORECASE
 )
 _DOI_URL_RE = re.compile(r"^\s*https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)\s*$", re.IGNORECASE)
-# One cheap search decides whether a field can hold a labelled identifier at all.
-_ANY_LABEL_RE = re.compile(r"doi|pmid|pmcid", re.IGNORECASE)
 _SEARCHED_FIELDS = ("title", "note", "container-title", "page", "annote")
 
 
@@ -45,7 +43,7 @@ def normalise_identifiers(item: Item) -> tuple[Item, list[Problem]]:
         text = result.get(key)
         if not isinstance(text, str):
             continue
-        if not _ANY_LABEL_RE.search(text):
+        if not ids.has_id_label(text):
             continue
         new_text = text
         for target, pattern, clean in (
@@ -116,7 +114,7 @@ def _already_clean(item: Item) -> bool:
     """True when no identifier needs work: the common case, decided cheaply."""
     for key in _SEARCHED_FIELDS:
         text = item.get(key)
-        if isinstance(text, str) and _ANY_LABEL_RE.search(text):
+        if isinstance(text, str) and ids.has_id_label(text):
             return False
     doi = item.get("DOI")
     if doi is not None and not (

@@ -35,6 +35,13 @@ def strip_trailing_punctuation(text: str) -> str:
     return text
 
 
+def has_id_label(text: str) -> bool:
+    """Whether text mentions "doi", "PMID" or "PMCID" at all: a cheap test before the
+    precise patterns (faster than a case-insensitive search on long titles)."""
+    lower = text.lower()
+    return "doi" in lower or "pmid" in lower or "pmcid" in lower
+
+
 def clean_doi(value: str) -> str:
     """A DOI without URL or "doi:" prefix, spaces and trailing punctuation, lower-cased.
 

@@ -17,6 +17,7 @@ from cslkit.model import Problem
 from cslkit.validation import identifiers as ids
 from cslkit.validation import pageranges as page_tools
 from cslkit.validation.codes import problem
+from cslkit.validation.identifiers import has_id_label
 from cslkit.validation.values import is_et_al, is_number, json_type, show
 from cslkit.validation.variables import (
     ALL_KEYS,
@@ -563,9 +564,7 @@ def check_title(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
         )
 
 
-# Identifiers written with their label into another field ("... doi: 10.1000/x"); one
-# cheap search decides whether a field needs the three precise ones.
-_ANY_ID_LABEL_RE = re.compile(r"doi|pmid|pmcid", re.IGNORECASE)
+# Identifiers written with their label into another field ("... doi: 10.1000/x").
 _LABELLED_IDS = (
     ("DOI", re.compile(r"(?:\bdoi\s*[:.]?\s*|doi\.org/)10\.\d{4,9}/\S+", re.IGNORECASE)),
     ("PMID", re.compile(r"\bPMID\s*[:.]?\s*\d{1,8}\b", re.IGNORECASE)),
@@ -626,7 +625,7 @@ def check_identifiers(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
                 )
     for key in ("title", "note", "container-title", "page"):
         text = item.get(key)
-        if not isinstance(text, str) or not _ANY_ID_LABEL_RE.search(text):
+        if not isinstance(text, str) or not has_id_label(text):
             continue
         for target, pattern in _LABELLED_IDS:
             found = pattern.search(text) if target not in item else None

@@ -261,9 +261,8 @@ def _creator_to_csl_name(creator: dict[str, Any]) -> dict[str, Any]:
 def _name_to_extra(name: dict[str, Any]) -> str:
     if name.get("literal") or not name.get("family"):
         return str(name.get("literal") or name.get("given") or "")
-    if name.get("given"):
-        return f"{name['family']} || {name['given']}"
-    return str(name["family"])
+    # "Family ||" (empty given) keeps a family-only name apart from a literal one.
+    return f"{name['family']} || {name.get('given') or ''}".rstrip()
 
 
 def _extra_to_name(text: str) -> dict[str, Any]:
@@ -279,8 +278,9 @@ def _extra_to_name(text: str) -> dict[str, Any]:
 # --- extra -----------------------------------------------------------------------
 
 
-def _scalar_text(value: Any) -> str:
-    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+def _one_line(text: str) -> str:
+    """An Extra line holds one line: line breaks (and runs of spaces) become one space."""
+    return " ".join(text.split())
 
 
 def parse_extra(extra: str) -> tuple[list[tuple[str, str]], list[str]]:
@@ -394,11 +394,11 @@ def csl_to_zotero(item: dict[str, Any]) -> dict[str, Any]:
                 extra_lines.append(f"{variable}: {text}")
             continue
         target = preferred_field(item_type, variable)
-        text = _scalar_text(value) if not isinstance(value, list) else ", ".join(map(str, value))
+        text = str(value) if not isinstance(value, list) else ", ".join(map(str, value))
         if target and target not in data:
             data[target] = text
         else:
-            extra_lines.append(f"{variable}: {text}")
+            extra_lines.append(f"{variable}: {_one_line(text)}")
     # Lines of the note that name a field this type has fill that field (as Zotero does).
     known, other = parse_extra(note)
     valid_creators = {c.lower(): c for c in t.item_types[item_type]["creatorTypes"]}

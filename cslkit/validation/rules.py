@@ -817,7 +817,7 @@ def check_possible_duplicates(
     items: list[Any], ctx_for: Callable[[int], Context]
 ) -> Iterator[Problem]:
     """Two items that look like the same work (same DOI or PMID, or fuzzy title match)."""
-    from cslkit.normalisers.duplicates import find_duplicates
+    from cslkit.validation.duplicates import find_duplicates
 
     dict_positions = [i for i, item in enumerate(items) if isinstance(item, dict)]
     dict_items = [items[i] for i in dict_positions]

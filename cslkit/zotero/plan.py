@@ -120,7 +120,7 @@ class PlanCache:
 
 # --- identity --------------------------------------------------------------------
 
-_DOI = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
+_DOI = re.compile(r"10\.\d{4,9}(?:\.\d+)*/\S+", re.IGNORECASE)
 
 
 def _extra_value(data: Mapping[str, Any], name: str) -> str | None:

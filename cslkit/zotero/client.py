@@ -66,7 +66,6 @@ class RequestStats:
     """What went over the wire (for summaries and benchmarks)."""
 
     by_method: Counter[str] = field(default_factory=Counter)
-    by_status: Counter[int] = field(default_factory=Counter)
     retries: int = 0
     waited: float = 0.0
 
@@ -136,7 +135,6 @@ class RetryTransport(httpx.BaseTransport):
                 self._wait(self._policy.backoff(attempt, self._rng))
                 attempt += 1
                 continue
-            self._stats.by_status[response.status_code] += 1
             backoff = _seconds(response.headers.get("Backoff"))
             if backoff:
                 self._quiet_until = time.monotonic() + self._policy.server_wait(backoff)
@@ -177,8 +175,6 @@ class ZoteroClient:
         group: int | str,
         api_key: str,
         policy: RetryPolicy | None = None,
-        *,
-        transport: httpx.BaseTransport | None = None,
     ) -> None:
         from pyzotero import zotero
 
@@ -190,9 +186,7 @@ class ZoteroClient:
         self._zot.client.close()
         self._zot.client = httpx.Client(
             headers=self._zot.default_headers(),
-            transport=RetryTransport(
-                transport or httpx.HTTPTransport(), policy or RetryPolicy(), self.stats
-            ),
+            transport=RetryTransport(httpx.HTTPTransport(), policy or RetryPolicy(), self.stats),
             follow_redirects=True,
             timeout=httpx.Timeout(60.0, connect=15.0),
         )

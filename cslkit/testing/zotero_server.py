@@ -90,7 +90,6 @@ class Faults:
     backoff_next: float | None = None
     # Fields this server refuses, as a server with an older schema would.
     unknown_fields: set[str] = field(default_factory=set)
-    seed: int = 0
     rng: random.Random = field(default_factory=random.Random)
 
     def fail_next(
@@ -711,7 +710,7 @@ class ZoteroTestServer:
     ) -> None:
         keys = api_keys or {"test": {"groups": {"all": {"library": True, "write": True}}}}
         self.data = ZoteroData(keys, Path(state_path) if state_path else None)
-        self.faults = Faults(seed=seed, rng=random.Random(seed))
+        self.faults = Faults(rng=random.Random(seed))
         self._server = _Server(port, self.data, self.faults)
         self._thread: threading.Thread | None = None
 

@@ -83,14 +83,10 @@ class _Key(NamedTuple):
     sorted_title: str  # words in sorted order, compared fuzzily
     year: int | None
     family: str
-    volume: str
-    page: str
-    kind: str
 
 
 def _key(item: Item) -> _Key:
     doi = _text(item, "DOI")
-    volume = item.get("volume")
     title = _fold(_text(item, "title"))
     return _Key(
         (doi.lower() if ids.DOI_RE.match(doi) else ids.clean_doi(doi)) if doi else "",
@@ -99,9 +95,6 @@ def _key(item: Item) -> _Key:
         " ".join(sorted(title.split())),
         _year(item),
         _first_family(item),
-        str(volume).strip().lower() if isinstance(volume, int | str) else "",
-        _first_page(item),
-        item.get("type") if isinstance(item.get("type"), str) else "",
     )
 
 
@@ -111,16 +104,36 @@ _PART_TYPES = frozenset(
 _WHOLE_TYPES = frozenset({"book", "collection", "periodical", "report", "thesis"})
 
 
-def _conflict(a: _Key, b: _Key) -> bool:
+def _details(item: Item) -> tuple[str, str, str]:
+    """Volume, first page and type: looked at only for the few pairs whose titles match."""
+    volume = item.get("volume")
+    kind = item.get("type")
+    return (
+        str(volume).strip().lower() if isinstance(volume, int | str) else "",
+        _first_page(item),
+        kind if isinstance(kind, str) else "",
+    )
+
+
+def _conflict(a: Item, b: Item, key_a: _Key, key_b: _Key) -> bool:
     """Different volumes, first pages or DOIs mean different works despite similar titles;
     so does a part beside its whole (a chapter and the book it is in, same title)."""
-    part_and_whole = {a.kind, b.kind} & _PART_TYPES and {a.kind, b.kind} & _WHOLE_TYPES
+    if key_a.doi and key_b.doi and key_a.doi != key_b.doi:
+        return True
+    volume_a, page_a, kind_a = _details(a)
+    volume_b, page_b, kind_b = _details(b)
+    kinds = {kind_a, kind_b}
     return (
-        bool(part_and_whole)
-        or bool(a.volume and b.volume and a.volume != b.volume)
-        or bool(a.page and b.page and a.page != b.page)
-        or bool(a.doi and b.doi and a.doi != b.doi)
+        bool(kinds & _PART_TYPES and kinds & _WHOLE_TYPES)
+        or bool(volume_a and volume_b and volume_a != volume_b)
+        or bool(page_a and page_b and page_a != page_b)
     )
+
+
+def _family_block(family: str) -> str:
+    """The first three letters of the first author's family name ("O'Connor" -> "oco"):
+    duplicates agree on them, and the blocks stay small on long lists."""
+    return family.replace(" ", "")[:3]
 
 
 def find_duplicates(
@@ -134,6 +147,7 @@ def find_duplicates(
     from rapidfuzz import fuzz, process
 
     left = [_key(item) if isinstance(item, dict) else None for item in items]
+    right_items = items if other is None else other
     right = left if other is None else [_key(i) if isinstance(i, dict) else None for i in other]
     same_list = other is None
     found: dict[tuple[int, int], DuplicatePair] = {}
@@ -147,29 +161,29 @@ def find_duplicates(
             found[(i, j)] = DuplicatePair(i, j, reason, score, field)
 
     # Exact identifiers first: they are the strongest evidence.
-    for field in ("doi", "pmid"):
+    for label, values_right, values_left in (
+        ("DOI", [k.doi if k else "" for k in right], [k.doi if k else "" for k in left]),
+        ("PMID", [k.pmid if k else "" for k in right], [k.pmid if k else "" for k in left]),
+    ):
         index: dict[str, list[int]] = defaultdict(list)
-        for j, key in enumerate(right):
-            if key and getattr(key, field):
-                index[getattr(key, field)].append(j)
-        for i, key in enumerate(left):
-            if not key or not getattr(key, field):
-                continue
-            for j in index.get(getattr(key, field), ()):
-                label = "DOI" if field == "doi" else "PMID"
-                add(i, j, f"same {label} {getattr(key, field)}", 1.0, label)
+        for j, value in enumerate(values_right):
+            if value:
+                index[value].append(j)
+        for i, value in enumerate(values_left):
+            for j in index.get(value, ()) if value else ():
+                add(i, j, f"same {label} {value}", 1.0, label)
 
-    # Fuzzy titles, compared only within a block of the same year and first-author
-    # initial, so the work stays near-linear on long lists; rapidfuzz scores a whole
+    # Fuzzy titles, compared only within a block of the same year and first three letters
+    # of the first author, so the work stays near-linear on long lists; rapidfuzz scores a whole
     # block in one call. Titles are compared with their words sorted.
     blocks: dict[tuple[int | None, str], list[int]] = defaultdict(list)
     for j, key in enumerate(right):
         if key and len(key.title) >= 10:
-            blocks[(key.year, key.family[:1])].append(j)
+            blocks[(key.year, _family_block(key.family))].append(j)
     for i, key in enumerate(left):
         if not key or len(key.title) < 10:
             continue
-        block = blocks.get((key.year, key.family[:1]), ())
+        block = blocks.get((key.year, _family_block(key.family)), ())
         candidates = [j for j in block if j > i] if same_list else list(block)
         if not candidates:
             continue
@@ -184,7 +198,7 @@ def find_duplicates(
             j = candidates[offset]
             other_key = right[j]
             assert other_key is not None
-            if _conflict(key, other_key):
+            if _conflict(items[i], right_items[j], key, other_key):
                 continue
             if key.family and other_key.family and fuzz.ratio(key.family, other_key.family) < 80:
                 continue

@@ -315,3 +315,26 @@ def test_extra_lines_added_in_zotero_survive_our_extra_edits(server: ZoteroTestS
     lines = server.items(1)[key]["extra"].splitlines()
     assert "Citation Key: avtor2000" in lines and "original-date: 2011" in lines
     assert run(items).summary() == "nothing to do: 1 unchanged"
+
+
+def test_pull_with_a_collection_brings_in_what_colleagues_added(
+    server: ZoteroTestServer, run
+) -> None:
+    from pyzotero import zotero
+
+    items = _articles(2)
+    run(items, collection="Issue 2013/13")
+    collection = next(iter(server.items(1).values()))["collections"][0]
+    client = zotero.Zotero(1, "group", "test")
+    client.endpoint = server.url
+    added = {"itemType": "book", "title": "Added in Zotero", "collections": [collection],
+             "creators": [{"creatorType": "author", "firstName": "Ann", "lastName": "Lee"}]}  # fmt: skip
+    key = client.create_items([added])["success"]["0"]
+    client.create_items([{"itemType": "book", "title": "Elsewhere in the group"}])
+    preview = run(items, collection="Issue 2013/13", pull=True, dry_run=True)
+    assert preview.new_from_zotero == [key]
+    report = run(items, collection="Issue 2013/13", pull=True)
+    assert report.new_from_zotero == [key]
+    assert report.items[-1]["title"] == "Added in Zotero" and report.items[-1]["id"] == key
+    again = run(report.items, collection="Issue 2013/13", pull=True)
+    assert again.summary() == "nothing to do: 3 unchanged" and len(server.items(1)) == 4

@@ -42,6 +42,8 @@ def _report_lines(report: Any) -> list[str]:
         lines.append(f"pulled: {item_id}: {', '.join(fields)}")
     lines += [f"deleted in Zotero, left alone: {i}" for i in report.deleted_remotely]
     lines += [f"duplicate in the input, skipped: {i}" for i in report.duplicates]
+    verb = "would add" if report.dry_run else "added"
+    lines += [f"{verb} from Zotero: {key}" for key in report.new_from_zotero]
     return lines
 
 
@@ -175,7 +177,7 @@ def sync_command(
                       prefer=prefer, state_path=state, progress=bar)  # fmt: skip
     finally:
         bar.stop()
-    if pull_format and report.pulled:
+    if pull_format and (report.pulled or report.new_from_zotero):
         write(report.items, file, pull_format)
     if output_format == "json":
         sys.stdout.write(dump_json(report.as_dict()))

@@ -21,6 +21,7 @@ from typing import Any
 from cslkit.errors import InputError, ZoteroAuthError, ZoteroError
 from cslkit.model import Problem
 from cslkit.model import item_id as item_id_of
+from cslkit.zotero.mapping import zotero_to_csl
 from cslkit.zotero.plan import (
     NOT_MERGED,
     PlanCache,
@@ -56,6 +57,7 @@ class SyncReport:
     pulled: dict[str, list[str]] = field(default_factory=dict)  # item id -> fields
     deleted_remotely: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    new_from_zotero: list[str] = field(default_factory=list)  # keys, with --pull --collection
     keys: dict[str, str] = field(default_factory=dict)  # item id -> Zotero item key
     changed_fields: dict[str, list[str]] = field(default_factory=dict)  # updated item -> fields
     items: list[dict[str, Any]] = field(default_factory=list)  # local items, pulls applied
@@ -86,7 +88,10 @@ class SyncReport:
 
     def summary(self) -> str:
         open_conflicts = sum(1 for c in self.conflicts if not c["resolved"])
-        if not (self.created or self.updated or self.conflicts or self.failed or self.pulled):
+        if not (
+            self.created or self.updated or self.conflicts or self.failed or self.pulled
+            or self.new_from_zotero
+        ):  # fmt: skip
             text = f"nothing to do: {len(self.unchanged)} unchanged"
             if self.deleted_remotely:
                 text += f", {len(self.deleted_remotely)} deleted in Zotero (left alone)"
@@ -103,6 +108,8 @@ class SyncReport:
             text += f", {len(self.deleted_remotely)} deleted in Zotero (left alone)"
         if self.duplicates:
             text += f", {len(self.duplicates)} duplicates in the input (skipped)"
+        if self.new_from_zotero:
+            text += f", {len(self.new_from_zotero)} new from Zotero"
         return text
 
     def as_dict(self) -> dict[str, Any]:
@@ -116,6 +123,7 @@ class SyncReport:
             "pulled": self.pulled,
             "deleted_remotely": self.deleted_remotely,
             "duplicates": self.duplicates,
+            "new_from_zotero": self.new_from_zotero,
             "keys": self.keys,
             "changed_fields": self.changed_fields,
             "requests": self.requests,
@@ -308,7 +316,7 @@ class _Run:
         """Apply ``plan``; True when a 412 asks for a re-read and a new plan."""
         from cslkit.zotero.client import new_object_key
 
-        for entry in plan.unchanged:
+        for entry in plan.unchanged + plan.new_remote:
             record = self.records.get(entry.key or "")
             if entry.key and (record is None or record.base != entry.new_base):
                 self._remember(entry, entry.key)
@@ -432,6 +440,7 @@ class _Run:
                 "unchanged": report.unchanged,
                 "deleted-remotely": report.deleted_remotely,
                 "duplicate": report.duplicates,
+                "new-remote": report.new_from_zotero,
             }[action].append(entry.item_id)
             key = self.keys.get(entry.position) or entry.key
             if key:
@@ -453,6 +462,7 @@ class _Run:
                 pulled_item(item, by_position[i]) if by_position[i].pulled else item
                 for i, item in enumerate(self.items)
             ]
+            report.items += [zotero_to_csl(self.remote[e.key], e.key) for e in plan.new_remote]
         stats = self.client.stats
         report.requests, report.writes, report.retries = stats.total, stats.writes, stats.retries
         return report

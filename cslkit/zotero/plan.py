@@ -24,7 +24,7 @@ from typing import Any, Literal
 from cslkit.model import item_id as item_id_of
 from cslkit.zotero.mapping import NON_REFERENCE_TYPES, csl_to_zotero, zotero_to_csl
 
-Action = Literal["create", "update", "unchanged", "deleted-remotely", "duplicate"]
+Action = Literal["create", "update", "unchanged", "deleted-remotely", "duplicate", "new-remote"]
 Prefer = Literal["local", "remote"]
 
 # Remote properties that are not bibliographic data and never take part in the merge.
@@ -104,6 +104,11 @@ class SyncPlan:
     @property
     def duplicates(self) -> list[PlanEntry]:
         return self._with("duplicate")
+
+    @property
+    def new_remote(self) -> list[PlanEntry]:
+        """Items only in Zotero (in the collection synced), to add to the local list."""
+        return self._with("new-remote")
 
 
 @dataclass
@@ -451,6 +456,21 @@ def make_plan(
         if entry.changes:
             entry.action = "update"
             entry.data = {**current, **entry.changes}
+    if pull and collection_key:
+        # What colleagues added to the collection in Zotero comes into the local list.
+        for key, data in remote.items():
+            if (
+                key not in taken
+                and collection_key in (data.get("collections") or [])
+                and not data.get("deleted")
+                and data.get("itemType") not in NON_REFERENCE_TYPES
+            ):
+                new_base = {k: v for k, v in data.items() if k not in NOT_MERGED}
+                entries.append(
+                    PlanEntry("new-remote", key, len(entries), key=key,
+                              version=int(data.get("version") or 0), identities=identities(data),
+                              new_base=new_base)
+                )  # fmt: skip
     return SyncPlan(entries)
 
 

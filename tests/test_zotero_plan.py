@@ -215,3 +215,12 @@ def test_extra_edited_on_both_sides_is_merged_line_by_line() -> None:
         "original-date: 2012", "original-date: 2010"
     )
     assert make_plan([edited], remote, records).entries[0].conflicts[0].field == "extra"
+
+
+def test_a_type_change_drops_the_fields_the_new_type_lacks() -> None:
+    remote, records = _synced([ARTICLE])
+    as_chapter = {**ARTICLE, "type": "chapter", "container-title": "Textbook of Diabetes"}
+    entry = make_plan([as_chapter], remote, records).entries[0]
+    assert entry.changes["itemType"] == "bookSection"
+    assert entry.data["bookTitle"] == "Textbook of Diabetes"
+    assert "publicationTitle" not in entry.data and "volume" in entry.data

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from cslkit.model import item_id as item_id_of
-from cslkit.zotero.mapping import NON_REFERENCE_TYPES, csl_to_zotero, zotero_to_csl
+from cslkit.zotero.mapping import NON_REFERENCE_TYPES, csl_to_zotero, tables, zotero_to_csl
 
 Action = Literal["create", "update", "unchanged", "deleted-remotely", "duplicate", "new-remote"]
 Prefer = Literal["local", "remote"]
@@ -455,7 +455,7 @@ def make_plan(
                 entry.changes["collections"] = in_collections
         if entry.changes:
             entry.action = "update"
-            entry.data = {**current, **entry.changes}
+            entry.data = _valid_for_type({**current, **entry.changes})
     if pull and collection_key:
         # What colleagues added to the collection in Zotero comes into the local list.
         for key, data in remote.items():
@@ -472,6 +472,18 @@ def make_plan(
                               new_base=new_base)
                 )  # fmt: skip
     return SyncPlan(entries)
+
+
+def _valid_for_type(data: dict[str, Any]) -> dict[str, Any]:
+    """Drop the fields the item's (possibly new) type does not have, which Zotero would
+    refuse: after a type change, the old type's leftovers."""
+    fields = tables().item_types.get(str(data.get("itemType")), {}).get("fields")
+    if fields is None:
+        return data
+    return {k: v for k, v in data.items() if k in fields or k in NOT_MERGED or k in _ITEM_PROPS}
+
+
+_ITEM_PROPS = frozenset({"itemType", "creators"})
 
 
 def pulled_item(item: Mapping[str, Any], entry: PlanEntry) -> dict[str, Any]:

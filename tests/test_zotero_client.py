@@ -71,6 +71,10 @@ def test_gives_up_after_max_retries() -> None:
     client, calls, _ = _client([httpx.ConnectError("down")] * 3, policy, sleeps)
     with pytest.raises(NetworkError, match="after 3 attempts"):
         client.get("/x")
+    refused = RetryPolicy(max_retries=8, max_connect_retries=1, time_scale=0)
+    client, calls, _ = _client([httpx.ConnectError("refused")] * 2, refused, sleeps)
+    with pytest.raises(NetworkError, match="after 2 attempts"):
+        client.get("/x")
     client, calls, _ = _client([httpx.Response(503)] * 3, policy, sleeps)
     assert client.get("/x").status_code == 503 and len(calls) == 3
 

@@ -49,6 +49,8 @@ class RetryPolicy:
     tests and benchmarks use a tiny one, users never need it."""
 
     max_retries: int = 8
+    # A server that refuses connections is more often a wrong --api-url than a blip.
+    max_connect_retries: int = 3
     base_delay: float = 1.0
     max_delay: float = 60.0
     time_scale: float = 1.0
@@ -124,8 +126,16 @@ class RetryTransport(httpx.BaseTransport):
             self._stats.by_method[request.method] += 1
             try:
                 response = self._inner.handle_request(request)
+            except httpx.UnsupportedProtocol:
+                raise NetworkError(
+                    f"not an http(s) URL: {request.url.scheme}://{request.url.host}",
+                    hint="give --api-url as https://host",
+                ) from None
             except httpx.TransportError as exc:
-                if attempt >= self._policy.max_retries:
+                limit = self._policy.max_retries
+                if isinstance(exc, httpx.ConnectError):
+                    limit = min(limit, self._policy.max_connect_retries)
+                if attempt >= limit:
                     raise NetworkError(
                         f"cannot reach the Zotero server at {request.url.host} "
                         f"({type(exc).__name__}) after {attempt + 1} attempts",

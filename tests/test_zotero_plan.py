@@ -224,3 +224,11 @@ def test_a_type_change_drops_the_fields_the_new_type_lacks() -> None:
     assert entry.changes["itemType"] == "bookSection"
     assert entry.data["bookTitle"] == "Textbook of Diabetes"
     assert "publicationTitle" not in entry.data and "volume" in entry.data
+
+
+def test_an_item_read_from_zotero_json_matches_its_zotero_item() -> None:
+    remote = {"ABCD2345": {"itemType": "book", "title": "Кобзар", "key": "ABCD2345", "version": 3}}
+    item = {"id": "k", "type": "book", "title": "Кобзар (1840)",
+            "custom": {"zotero": {"key": "ABCD2345"}}}  # fmt: skip
+    entry = make_plan([item], remote, {}).entries[0]
+    assert entry.key == "ABCD2345" and entry.matched_by == "zotero-key"

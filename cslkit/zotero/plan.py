@@ -404,6 +404,17 @@ def make_plan(
             and not _conflicting_strong(ids, remembered.identities)
         ):
             key, matched_by = remembered.key, "remembered"
+        # An item read from Zotero JSON names its Zotero item (keys are random, 33^8).
+        custom = item.get("custom")
+        remembered_zotero = custom.get("zotero") if isinstance(custom, dict) else None
+        zotero_key = remembered_zotero.get("key") if isinstance(remembered_zotero, dict) else None
+        if (
+            key is None
+            and isinstance(zotero_key, str)
+            and zotero_key in remote
+            and (zotero_key not in taken)
+        ):
+            key, matched_by = str(zotero_key), "zotero-key"
         duplicate = False
         if key is None:
             found = record_index.find(ids) + remote_index.find(ids)

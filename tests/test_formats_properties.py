@@ -56,7 +56,7 @@ items = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(items, min_size=1, max_size=3, unique_by=lambda item: item["id"]))
 def test_bibtex_round_trip_of_arbitrary_items(generated):
     again = cslkit.parse(dumps(generated, "bibtex"), format="bibtex")
@@ -66,7 +66,7 @@ def test_bibtex_round_trip_of_arbitrary_items(generated):
             assert after.get(variable) == value, (variable, dumps([before], "bibtex"))
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(items, min_size=1, max_size=3, unique_by=lambda item: item["id"]))
 def test_ris_round_trip_of_arbitrary_items(generated):
     again = cslkit.parse(dumps(generated, "ris"), format="ris")
@@ -138,7 +138,7 @@ entries = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(entries)
 def test_bibtex_csl_bibtex_keeps_every_field_of_arbitrary_entries(entry):
     from cslkit.latex import to_latex

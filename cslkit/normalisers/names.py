@@ -265,8 +265,11 @@ def _is_et_al_entry(entry: Any) -> bool:
     if isinstance(entry, str):
         return is_et_al(entry)
     if isinstance(entry, dict):
-        texts = [entry.get(k) for k in ("family", "given", "literal")]
-        return any(isinstance(t, str) and is_et_al(t) for t in texts)
+        # "et al." and its translations are short: longer parts need no pattern match.
+        return any(
+            isinstance(t, str) and len(t) < 16 and is_et_al(t)
+            for t in (entry.get("family"), entry.get("given"), entry.get("literal"))
+        )
     return False
 
 

@@ -49,7 +49,7 @@ def clean_doi(value: str) -> str:
     """
     text = value.strip()
     text = _DOI_PREFIX_RE.sub("", text).strip()
-    text = re.sub(r"\s+", "", text)
+    text = "".join(text.split())
     return strip_trailing_punctuation(text).lower()
 
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
 from cslkit.cli import app
-from cslkit.cli.common import EXIT_PROBLEMS, load_items, report_read_problems, write_output
+from cslkit.cli.common import (
+    EXIT_PROBLEMS,
+    load_items,
+    report_read_problems,
+    stderr_console,
+    write_output,
+)
 
 
 @app.command("convert")
@@ -67,5 +74,8 @@ def convert_command(
     items = load_items(file, from_format)
     report_read_problems(items)
     write_output(dumps(list(items), target), output)
+    if sys.stderr.isatty():  # a person at a terminal: say what happened (pipes stay quiet)
+        where = f" to {output}" if output and output != "-" else ""
+        stderr_console().print(f"cslkit: converted {len(items)} reference(s) to {target}{where}")
     if any(problem.severity == "error" for problem in items.problems):
         raise typer.Exit(EXIT_PROBLEMS)

@@ -81,3 +81,14 @@ def test_odd_spaces_and_control_characters_are_normalised():
 def test_empty_input():
     assert split_references("") == ([], [])
     assert split_references("\n\n  \n") == ([], [])
+
+
+def test_numbering_past_999_and_lists_starting_midway():
+    text = "\n".join(f"{n}. Author{n} A. Title {n}. J Med. 2001;1:{n}." for n in range(1, 1201))
+    assert len(texts(text)) == 1200
+    assert len(texts("12. Smith J. T. 2013.\n13. Doe J. T. 2014.\n14. Roe B. T. 2001.")) == 3
+
+
+def test_lines_opening_with_years_are_not_numbers():
+    assert texts("2013. Smith J. Title. Publisher.\n2014. Doe J. Title. Publisher.") == [
+        "2013. Smith J. Title. Publisher.", "2014. Doe J. Title. Publisher."]

@@ -67,6 +67,7 @@ def spans_of(text: str, tokens: list[Token], labels: list[str], confidences: lis
     return spans
 
 
+# (pattern, label, substrings one of which the text must hold for the pattern to match)
 _RULES = (
     (DOI_RE, "DOI", ("10.",)),
     (URL_RE, "URL", ("http", "www.", "ftp:")),
@@ -226,11 +227,14 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
         item["number-of-pages"] = total.group(1) if total else page
         confidence["number-of-pages"] = confidence.pop("page")
 
+    lower = text.lower()
+    cues = {key: any(c in lower for c in cue) for _, key, cue in _RULES}
     for label, key, regex in (("DOI", "DOI", DOI_RE), ("PMID", "PMID", PMID_RE),
                               ("PMCID", "PMCID", PMCID_RE), ("URL", "URL", URL_RE)):
-        match = regex.search(text) if key != "URL" else None
+        match = regex.search(text) if key != "URL" and cues[key] else None
         if key == "URL":
-            urls = [u for u in URL_RE.findall(text) if not DOI_RE.search(u) or "doi.org" not in u]
+            urls = [u for u in URL_RE.findall(text) if not DOI_RE.search(u) or "doi.org" not in u
+                    ] if cues["URL"] else []
             if urls:
                 item["URL"] = urls[0]
         elif match:
@@ -244,13 +248,13 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
     if "DOI" not in item and "URL" in item and (m := DOI_RE.search(item["URL"])):
         item["DOI"] = m.group(1)
 
-    accessed = ACCESSED_RE.search(text)
+    accessed = ACCESSED_RE.search(text) if cues["accessed"] else None
     if accessed:
         date = parse_date(accessed.group(1) or accessed.group(2) or "")
         if date:
             item["accessed"] = date
 
-    notes = [m.group(0).strip(" .[]") for m in STATUS_NOTE_RE.finditer(text)]
+    notes = [m.group(0).strip(" .[]") for m in STATUS_NOTE_RE.finditer(text)] if cues["note"] else []
     notes += [clean(s) for s, _ in by_label.get("note", []) if not STATUS_NOTE_RE.fullmatch(s.strip())]
     notes = [n for n in dict.fromkeys(notes) if n]
     if notes:

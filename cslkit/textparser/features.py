@@ -40,9 +40,6 @@ for _cue, _words in {
     for _w in _words.split():
         _CUES[_w] = _cue
 
-_LENGTH = ("len=0", "len=1", "len=2", "len=3", "len=4", "len=5", "len=6", "len=7", "len=8",
-           "len=9+")
-
 _PUNCT_CLASS = {
     ".": "dot", ",": "comma", ";": "semi", ":": "colon", "(": "lpar", ")": "rpar",
     "[": "lbr", "]": "rbr", "//": "slash2", "/": "slash", "–": "dash", "—": "dash",
@@ -97,7 +94,6 @@ def _token_features(text: str) -> tuple[list[str], str, str]:
     else:
         word = lower if len(lower) <= 24 else lower[:24]
         feats.append("w=" + word)
-        feats.append(_LENGTH[min(len(text), len(_LENGTH) - 1)])
         if len(lower) > 3:
             feats.append("p3=" + lower[:3])
             feats.append("s3=" + lower[-3:])
@@ -131,10 +127,8 @@ def _token_features(text: str) -> tuple[list[str], str, str]:
 
 _POSITION = tuple(f"pos={k}" for k in range(11))
 _DOTS = tuple(f"dots={k}" for k in range(5))
-_TO_YEAR = ("toyear=0", "toyear=1", "toyear=2", "toyear=3", "toyear=4", "toyear=5",
-            "toyear=6", "toyear=7", "toyear=8", "toyear=9+")
-_TO_YEAR_NONE = "toyear=none"
-_NONE = tuple(f"w{o}=<none>" for o in (-2, -1, 1, 2))
+# What a missing neighbour (before the start, after the end) contributes at each offset.
+_EDGE = tuple((f"w{o}=<none>",) for o in (-2, -1, 1, 2))
 
 
 def sequence_features(tokens: list[Token]) -> list[list[str]]:
@@ -143,42 +137,32 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
     singles = [_cached_token(t.text) for t in tokens]
     words = [s[1] for s in singles]
     classes = [s[2] for s in singles]
-    # Tokens until the next year: a journal abbreviation sits just before the date even
-    # when no period separates it from the title ("… vulgaris J Eur Acad Dermatol. 2011").
-    to_year: list[str] = [_TO_YEAR_NONE] * n
-    distance = -1
-    for i in range(n - 1, -1, -1):
-        if classes[i] == "year":
-            distance = 0
-        elif distance >= 0:
-            distance += 1
-        if distance > 0:
-            to_year[i] = _TO_YEAR[min(distance, len(_TO_YEAR) - 1)]
+    # Neighbour strings, padded so that tokens near the edges need no bounds checks.
+    neighbours = [_EDGE, _EDGE] + [s[3] for s in singles] + [_EDGE, _EDGE]
+    glued_next = [not t.space_before for t in tokens[1:]] + [False]
     out: list[list[str]] = []
     seen_slash2 = seen_in = seen_year = False
     dots_before = 0
     for i, tok in enumerate(tokens):
-        feats = list(singles[i][0])
-        feats.append(_POSITION[10 * i // n])
-        feats.append(to_year[i])
+        feats = [
+            *singles[i][0],
+            _POSITION[10 * i // n],
+            *neighbours[i][0],
+            *neighbours[i + 1][1],
+            *neighbours[i + 3][2],
+            *neighbours[i + 4][3],
+            _DOTS[dots_before if dots_before < 4 else 4],
+        ]
         if i == 0:
             feats.append("BOS")
+        else:
+            feats.append("bi=" + words[i - 1] + "|" + words[i])
         if i == n - 1:
             feats.append("EOS")
         if not tok.space_before:
             feats.append("glued")
-        if i + 1 < n and not tokens[i + 1].space_before:
+        if glued_next[i]:
             feats.append("gluednext")
-        # Token j = i + offset seen from here; its strings for each offset are precomputed.
-        for k, offset in enumerate((-2, -1, 1, 2)):
-            j = i + offset
-            if 0 <= j < n:
-                feats.extend(singles[j][3][k])
-            else:
-                feats.append(_NONE[k])
-        if i > 0:
-            feats.append("bi=" + words[i - 1] + "|" + words[i])
-        feats.append(_DOTS[min(dots_before, 4)])
         if seen_slash2:
             feats.append("after//")
         if seen_in:
@@ -189,7 +173,7 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
         text = tok.text
         if text == "//":
             seen_slash2 = True
-        elif text == "." and i + 1 < n and tokens[i + 1].space_before:
+        elif text == "." and glued_next[i] is False and i + 1 < n:
             dots_before += 1
         elif classes[i] == "year":
             seen_year = True

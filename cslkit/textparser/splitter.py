@@ -62,11 +62,7 @@ def _number_of(line: str) -> tuple[int | None, str]:
     if not match:
         return None, line.strip()
     number = next(int(g) for g in match.groups() if g is not None)
-    rest = line[match.end() :].strip()
-    # "2013. Smith J..." at a line start is a year, not a number.
-    if number >= 1000 and match.group(4) is None and match.group(3) is not None:
-        return None, line.strip()
-    return number, rest
+    return number, line[match.end() :].strip()
 
 
 def _join(previous: str, continuation: str) -> str:
@@ -105,9 +101,19 @@ def split_references(text: str) -> tuple[list[Segment], list[Skipped]]:
     content = [(i + 1, line) for i, line in enumerate(lines) if line.strip()]
     if not content:
         return [], []
-    numbered = [n for n, (_, line) in enumerate(content) if _number_of(line)[0] is not None]
+    # Numbered lists count by sequence (1, 2, 3 …), so years opening lines ("2013. …")
+    # and stray numbers do not make a list look numbered.
+    sequenced = 0
+    last = None
+    for _, line in content:
+        number = _number_of(line)[0]
+        if number is None:
+            continue
+        if last is None and number < 1000 or last is not None and 0 < number - last <= 3:
+            sequenced += 1
+            last = number
     prose = [line for _, line in content if not _is_furniture(line)]
-    if len(numbered) >= max(2, 0.4 * len(prose)) or (len(prose) == 1 and numbered):
+    if sequenced >= max(2, 0.4 * len(prose)) or (len(prose) == 1 and sequenced):
         return _split_numbered(content)
     return _split_unnumbered(lines)
 
@@ -120,11 +126,16 @@ def _split_numbered(content: list[tuple[int, str]]) -> tuple[list[Segment], list
         number, body = _number_of(line)
         after_gap = line_no > previous_line_no + 1
         previous_line_no = line_no
+        previous = segments[-1][2] if segments else None
         in_sequence = number is not None and (
-            not segments or segments[-1][2] is None or 0 < number - segments[-1][2] <= 3 or number == 1
-        )
+            0 < number - previous <= 3 if previous is not None
+            # "2013. Smith J…" opening a list is a year, not a number.
+            else number < 1000
+        ) or number == 1
         if in_sequence and body and not (segments and _continues(segments[-1][0], body)):
             segments.append([body, line_no, number])
+        elif not segments and not _is_furniture(line) and number is not None:
+            segments.append([line.strip(), line_no, None])
         elif (
             _is_furniture(line)
             or not segments

@@ -30,6 +30,9 @@ _ENDS_WITH_INITIALS_RE = re.compile(rf"\S\s(?:[{_UPPER}]\.?){{1,3}}$")
 _VANCOUVER_NAME_RE = re.compile(
     rf"^([{_UPPER}][^\s,.]*(?: [{_UPPER}][^\s,.]*)*) ([{_UPPER}]{{1,3}})$"
 )
+# A one-word capitalised family name (no particle, no group word, no spaces).
+_PLAIN_FAMILY_RE = re.compile(rf"^[{_UPPER}][^\s,.;]*$")
+_CANONICAL_INITIALS_RE = re.compile(rf"^[{_UPPER}]\.(?: [{_UPPER}]\.){{0,2}}$")
 _TRAILING_ET_AL_RE = re.compile(
     r"(?:^|[,;]?\s+)(et\.?\s*al\.?|та\s+ін\.?|и\s+др\.?|і\s+ін\.?)\s*$", re.IGNORECASE
 )
@@ -229,6 +232,16 @@ def split_name_list(text: str) -> list[str]:
 
 def _clean_name(name: dict[str, Any]) -> dict[str, Any]:
     """Whitespace, initials and particles of a name object; a person-less one to literal."""
+    family, given = name.get("family"), name.get("given")
+    if (
+        len(name) == 2
+        and type(family) is str
+        and type(given) is str
+        and _PLAIN_FAMILY_RE.match(family)
+        and (_CANONICAL_INITIALS_RE.match(given) or _RUN_TOGETHER_RE.match(given))
+    ):
+        # The common case, {"family": "Smith", "given": "JA" or "J. A."}: only initials.
+        return {"family": family, "given": format_initials(given)}
     result = {k: (" ".join(v.split()) if isinstance(v, str) else v) for k, v in name.items()}
     family, given = result.get("family"), result.get("given")
     literal = result.get("literal")

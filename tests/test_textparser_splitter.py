@@ -92,3 +92,8 @@ def test_numbering_past_999_and_lists_starting_midway():
 def test_lines_opening_with_years_are_not_numbers():
     assert texts("2013. Smith J. Title. Publisher.\n2014. Doe J. Title. Publisher.") == [
         "2013. Smith J. Title. Publisher.", "2014. Doe J. Title. Publisher."]
+
+
+def test_same_author_dashes_start_a_new_reference():
+    text = "Hemingway, E. The Sun Also Rises. New York: Scribner, 1926.\n———. Men Without Women. New York: Scribner, 1927.\n"
+    assert len(texts(text)) == 2

@@ -299,6 +299,17 @@ def _repair_glued_fields(item: dict[str, Any], by_label: dict[str, list[tuple[st
         else:
             del item["volume"]
             del confidence["volume"]
+    # Vancouver lists often drop the period between title and journal ("… pemphigus
+    # vulgaris J Eur Acad Dermatol Venereol. 2011;25(9)"): when the tagger found no journal
+    # but the item has a volume or issue, a run of capitalised abbreviation-like words
+    # ending a sentence-case title is the journal.
+    title = item.get("title")
+    if title and not item.get("container-title") and (item.get("volume") or item.get("issue")):
+        journal = _trailing_journal(title)
+        if journal:
+            item["title"] = title.rstrip(" .")[: -len(journal)].rstrip(" .")
+            item["container-title"] = journal.strip(" .")
+            confidence["container-title"] = min(confidence.get("title", 1.0), 0.7)
     # "Am J Reprod Immunol. 2012 Apr": a date left at the end of the journal or title.
     for field in ("container-title", "title"):
         value = item.get(field)
@@ -307,6 +318,22 @@ def _repair_glued_fields(item: dict[str, Any], by_label: dict[str, list[tuple[st
             item[field] = value[: tail.start()].strip()
             if "date" not in by_label:
                 by_label["date"] = [(tail.group(1), confidence[field])]
+
+
+def _trailing_journal(title: str) -> str | None:
+    words = title.rstrip(" .").split()
+    k = len(words)
+    while k > 1 and words[k - 1][:1].isupper() and not words[k - 1].endswith((":", ",", ".")):
+        k -= 1
+    run, rest = words[k:], words[:k]
+    if not run or len(run) > 8 or len(rest) < 3 or any(len(w) > 12 for w in run):
+        return None
+    # Only a sentence-case title (mostly lowercase words) lets capitals mark the journal.
+    if sum(1 for w in rest[1:] if w[:1].islower()) < len(rest[1:]) / 2:
+        return None
+    if not (rest[-1].endswith(".") or rest[-1][:1].islower()):
+        return None
+    return " ".join(run)
 
 
 def _field_value(label: str, raw: str) -> str:

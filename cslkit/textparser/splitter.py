@@ -30,6 +30,7 @@ _PAGE_FURNITURE_RE = re.compile(
     r"^\s*(?:(?:page|p\.|стор\.|стр\.|с\.)\s*\d+(?:\s*(?:of|из|з)\s*\d+)?|\d{1,4}|[-–—_=*•·\s]+)\s*$",
     re.IGNORECASE,
 )
+_SAME_AUTHOR_RE = re.compile(r"^(?:[-–—_]\s?){2,}|^[-–—]\s?[.,]")
 _ENDS_COMPLETE_RE = re.compile(r"[.)\]\d]\s*$")
 _HYPHEN_END_RE = re.compile(r"[^\W\d_][-‐‑]\s*$")
 
@@ -193,6 +194,8 @@ def _merge_block(block: list[tuple[int, str]]) -> str:
 
 
 def _is_continuation(previous: str, body: str, indented: bool, hanging: bool) -> bool:
+    if _SAME_AUTHOR_RE.match(body):
+        return False  # "———. Another title": a new reference by the same author
     if hanging:
         return indented
     if body[:1].islower() or body[:1] in ",;:)]–—-/":

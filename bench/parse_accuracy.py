@@ -28,10 +28,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools" / "textparser"))
 
 from cslkit.textparser import parse_reference, split_references  # noqa: E402
-from cslkit.textparser.assemble import _field_value, parse_date  # noqa: E402
+from cslkit.textparser.assemble import (  # noqa: E402
+    _TOTAL_PAGES_RE,
+    DOI_RE,
+    _field_value,
+    parse_date,
+)
 from cslkit.textparser.names import split_names  # noqa: E402
 from cslkit.textparser.pipeline import detect_language  # noqa: E402
 
+_ISSUE_ONLY_RE = re.compile(r"^\s*(?:n°|no\.?|nr\.?|№|issue)\s*\d", re.IGNORECASE)
 FIELDS = ("author", "title", "container-title", "year", "volume", "issue", "page", "DOI", "type")
 TARGETS = {"Vancouver": 0.95, "GOST/DSTU": 0.93, "overall": 0.93}
 FAMILY_OF_STYLE = {
@@ -73,9 +79,14 @@ def gold_fields(example: dict) -> dict[str, object]:
     if "author" in by_label:
         names, _ = split_names(by_label["author"])
         gold["author"] = family_names(names)
+    # AnyStyle folds a lone issue ("n°59", "No. 4") into volume; score it as the issue.
+    if "volume" in by_label and "issue" not in by_label and _ISSUE_ONLY_RE.match(by_label["volume"]):
+        by_label["issue"] = by_label.pop("volume")
     for field in ("title", "container-title", "volume", "issue", "page"):
         if field in by_label:
             value = _field_value(field, by_label[field])
+            if field == "page" and (total := _TOTAL_PAGES_RE.match(value)):
+                value = total.group(1)  # "127 p." is a page count, as the parser reports it
             if field == "title":
                 value = re.sub(r"\s*\[[^\]]+\]\.?$", "", value)
             gold[field] = norm(value)
@@ -83,6 +94,10 @@ def gold_fields(example: dict) -> dict[str, object]:
         gold["year"] = str(date["date-parts"][0][0])
     if "DOI" in by_label:
         gold["DOI"] = norm(re.sub(r"^.*?(10\.)", r"\1", by_label["DOI"]))
+    elif doi := next((DOI_RE.search(text[s:e]) for lab, s, e in example["spans"]
+                      if lab in ("URL", "note") and DOI_RE.search(text[s:e])), None):
+        # The corpora label "https://doi.org/10…" as a URL; the DOI is still there.
+        gold["DOI"] = norm(doi.group(1))
     if example.get("type"):
         gold["type"] = example["type"]
     return {k: v for k, v in gold.items() if v not in ("", [], None)}

@@ -92,8 +92,13 @@ _VOL_ISSUE_RE = re.compile(r"^(.*?\d[\w.]*)\s*(\((?:[^()]+)\)|,?\s*(?:no\.?|nr\.
                            re.IGNORECASE)
 
 
+_ISSUE_ONLY_RE = re.compile(r"^\s*(?:n°|no\.?|nr\.?|№|issue)\s*\d", re.IGNORECASE)
+
+
 def _add_volume_aware(builder: _Builder, text: str, label: str) -> None:
     """AnyStyle folds the issue into ``volume`` ("12(3)"); split it out as ``issue``."""
+    if label == "volume" and _ISSUE_ONLY_RE.match(text):
+        label = "issue"  # a lone "n°59" / "No. 4" is the issue
     if label == "volume":
         match = _VOL_ISSUE_RE.match(_norm(text).strip())
         if match:

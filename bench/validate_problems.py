@@ -85,6 +85,64 @@ JOURNALS = [
 ]
 
 
+STEMS = [
+    "Kowal",
+    "Petr",
+    "Shev",
+    "Ivan",
+    "Bond",
+    "Mel",
+    "Nak",
+    "Har",
+    "Brenn",
+    "Dub",
+    "Ross",
+    "Schm",
+    "Kovt",
+    "Мальц",
+    "Іван",
+    "Коваль",
+    "Петр",
+    "Шевч",
+    "Бондар",
+    "Мельн",
+    "Сидор",
+]
+ENDINGS = [
+    "enko",
+    "chuk",
+    "ski",
+    "ov",
+    "ova",
+    "son",
+    "er",
+    "amura",
+    "ets",
+    "ів",
+    "енко",
+    "ук",
+    "ський",
+    "ов",
+    "ова",
+    "ич",
+    "ець",
+]
+
+
+def family_name(rng: random.Random) -> str:
+    """A family name from a few thousand combinations (real lists have many authors)."""
+    if rng.random() < 0.2:
+        return rng.choice(FAMILIES)
+    stem = rng.choice(STEMS)
+    cyrillic = "\u0400" <= stem[0] <= "\u04ff"
+    endings = [e for e in ENDINGS if ("\u0400" <= e[0] <= "\u04ff") == cyrillic]
+    return (
+        stem
+        + rng.choice(endings)
+        + rng.choice(["", "a", "i", "o"] if not cyrillic else ["", "а", "о"])
+    )
+
+
 def isbn13(rng: random.Random) -> str:
     digits = [9, 7, 8] + [rng.randrange(10) for _ in range(9)]
     check = (10 - sum((1 if i % 2 == 0 else 3) * d for i, d in enumerate(digits)) % 10) % 10
@@ -103,8 +161,7 @@ def clean_item(rng: random.Random, index: int) -> dict[str, Any]:
     title = " ".join(rng.choice(words) for _ in range(rng.randint(5, 12))).capitalize()
     title += f" {index}"  # distinct works have distinct titles
     authors = [
-        {"family": rng.choice(FAMILIES), "given": rng.choice(GIVENS)}
-        for _ in range(rng.randint(1, 6))
+        {"family": family_name(rng), "given": rng.choice(GIVENS)} for _ in range(rng.randint(1, 6))
     ]
     year = rng.randint(1950, datetime.date.today().year)
     first_page = rng.randint(1, 2000)

@@ -12,19 +12,21 @@ from cslkit.validation.variables import NAME_VARIABLES
 
 def _names_text(value: Any) -> str | None:
     """A name list as people read it ("Smith, J. A.; Doe, B."), or None if not one."""
-    if not isinstance(value, list) or not all(isinstance(n, dict) for n in value):
+    if type(value) is not list:
         return None
     shown = []
     for name in value[:4]:
-        family, given, literal = name.get("family"), name.get("given"), name.get("literal")
-        if isinstance(literal, str) and not family:
-            shown.append(literal)
-        else:
-            particle = name.get("non-dropping-particle")
-            family_text = " ".join(p for p in (particle, family) if isinstance(p, str) and p)
-            shown.append(
-                f"{family_text}, {given}" if isinstance(given, str) and given else family_text
-            )
+        if type(name) is not dict:
+            return None
+        family, given = name.get("family"), name.get("given")
+        if type(family) is not str:
+            literal = name.get("literal")
+            shown.append(literal if type(literal) is str else "?")
+            continue
+        particle = name.get("non-dropping-particle")
+        if type(particle) is str:
+            family = f"{particle} {family}"
+        shown.append(f"{family}, {given}" if type(given) is str and given else family)
     return "[" + "; ".join(shown) + ("; …]" if len(value) > 4 else "]")
 
 

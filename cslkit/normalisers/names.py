@@ -279,10 +279,10 @@ def _is_et_al_entry(entry: Any) -> bool:
         return is_et_al(entry)
     if isinstance(entry, dict):
         # "et al." and its translations are short: longer parts need no pattern match.
-        return any(
-            isinstance(t, str) and len(t) < 16 and is_et_al(t)
-            for t in (entry.get("family"), entry.get("given"), entry.get("literal"))
-        )
+        for key in ("family", "given", "literal"):
+            text = entry.get(key)
+            if type(text) is str and len(text) < 16 and is_et_al(text):
+                return True
     return False
 
 

@@ -39,7 +39,7 @@ for _ in $(seq 50); do [ -s "$out/server.url" ] && break; sleep 0.1; done
 url=$(head -n 1 "$out/server.url")
 export ZOTERO_API_KEY=test
 "$CSLKIT" sync "$out/clean.json" --group 1 --api-url "$url" --state "$out/sync.sqlite" \
-  --collection "Reproductive Endocrinology 2013/13"
+  --collection "Reproductive Endocrinology 2013/13" | tail -n 3
 echo "-- second run: nothing to do"
 "$CSLKIT" sync "$out/clean.json" --group 1 --api-url "$url" --state "$out/sync.sqlite" \
   --collection "Reproductive Endocrinology 2013/13"

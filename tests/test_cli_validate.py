@@ -169,3 +169,25 @@ def test_normalise_command(capsys, messy_file, tmp_path):
     assert code == 0 and out.split()[0] == "types"
     code, _, err = run(["normalise", str(messy_file), "--skip", "bogus"], capsys)
     assert code == 2 and "bogus" in err
+
+
+def test_bundled_reference_list_end_to_end(capsys, tmp_path):
+    """The real pasted list in examples/: parsed, fixed and checked in one command."""
+    example = Path(__file__).resolve().parent.parent / "examples" / "maltsev-2013-references.txt"
+    fixed = tmp_path / "fixed.json"
+    code, out, _ = run(
+        ["validate", str(example), "--fix", "-o", str(fixed), "--format", "json"], capsys
+    )
+    problems = json.loads(out)
+    assert code == 0  # warnings only: nothing that breaks CSL processing
+    items = json.loads(fixed.read_text("utf-8"))
+    assert len(items) > 50
+    pages = [p for p in problems if p["code"] == "normalised-page"]
+    assert any("1073–9" in p["message"] and "1073-1079" in p["message"] for p in pages)
+    ours = [
+        p for p in problems if p["code"].startswith("normalised-") or p["code"] == "missing-field"
+    ]
+    assert ours
+    for problem in ours:
+        assert f'"{problem["item_id"]}"' in problem["message"]
+    assert all("–" not in str(item.get("page", "")) for item in items)

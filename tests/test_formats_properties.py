@@ -154,3 +154,63 @@ def test_bibtex_csl_bibtex_keeps_every_field_of_arbitrary_entries(entry):
     first = cslkit.parse(source, format="bibtex")
     again = cslkit.parse(dumps(first, "bibtex"), format="bibtex")
     assert list(again) == list(first), source
+
+
+# RIS records mixing rival tags (T2/JO/JF/BT, J2/JA, AB/N2, PY/Y1/DA, A1/AU) and unknown ones.
+_RIS_TAG_VALUES = {
+    "AU": st.just("Doe, Jane"),
+    "A1": st.just("Roe, R."),
+    "A2": st.just("Editor, E."),
+    "ED": st.just("Другий, Р."),
+    "TI": texts,
+    "T1": texts,
+    "T2": texts,
+    "T3": texts,
+    "JO": texts,
+    "JF": texts,
+    "JA": texts,
+    "J2": texts,
+    "BT": texts,
+    "ST": texts,
+    "PY": st.sampled_from(["2001", "2001///", "1999/05/06/"]),
+    "Y1": st.just("2002"),
+    "DA": st.sampled_from(["2001/02/03/", "JAN 15", "Spring", "2003/04//"]),
+    "Y2": st.sampled_from(["2020/01/02/", "2021/03/04/17:03:51"]),
+    "VL": st.just("7"),
+    "IS": st.just("2"),
+    "SP": st.sampled_from(["12", "12-19"]),
+    "EP": st.just("19"),
+    "SN": st.sampled_from(["1608-635X", "978-92-4-003398-6"]),
+    "DO": st.just("10.5555/x.1"),
+    "UR": st.just("https://example.org/a"),
+    "AB": texts,
+    "N2": texts,
+    "KW": texts.filter(lambda t: ", " not in t),
+    "N1": texts,
+    "LA": st.just("uk"),
+    "PB": texts,
+    "CY": texts,
+    "ET": st.just("2nd"),
+    "M1": st.just("7"),
+    "M3": texts,
+    "AN": st.just("12345678"),
+    "DB": st.sampled_from(["PubMed", "Scopus"]),
+    "C5": texts,
+}
+records = st.builds(
+    lambda kind, tags: (kind, tags),
+    st.sampled_from(["JOUR", "BOOK", "CHAP", "CONF", "THES", "RPRT", "ELEC", "PAT", "GEN"]),
+    st.dictionaries(st.sampled_from(sorted(_RIS_TAG_VALUES)), st.just(None), max_size=14).flatmap(
+        lambda chosen: st.fixed_dictionaries({tag: _RIS_TAG_VALUES[tag] for tag in chosen})
+    ),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records)
+def test_ris_csl_ris_keeps_every_tag_of_arbitrary_records(record):
+    kind, tags = record
+    source = f"TY  - {kind}\n" + "".join(f"{t}  - {v}\n" for t, v in tags.items()) + "ER  - \n"
+    first = cslkit.parse(source, format="ris")
+    again = cslkit.parse(dumps(first, "ris"), format="ris")
+    assert list(again) == list(first), source

@@ -77,7 +77,7 @@ def item_to_tags(item: dict[str, Any]) -> list[tuple[str, str]]:
     add("TI", item.get("title"))
     if ris_type in rm.T2_IS_SERIES:
         add("T2", item.get("collection-title"))
-        add("BT", item.get("container-title"))
+        add("JF", item.get("container-title"))  # BT would read back as a book's own title
     else:
         add("T2", item.get("container-title"))
         add("T3", item.get("collection-title"))
@@ -99,6 +99,8 @@ def item_to_tags(item: dict[str, Any]) -> list[tuple[str, str]]:
         add("EP", match.group(2))
     elif page:
         add("SP", page)
+        if ris_type in rm.SP_IS_PAGE_COUNT:
+            add("EP", page)  # a lone SP of a book would read back as its page count
     elif ris_type in rm.SP_IS_PAGE_COUNT:
         add("SP", item.get("number-of-pages"))
 
@@ -141,10 +143,12 @@ def item_to_tags(item: dict[str, Any]) -> list[tuple[str, str]]:
     for tag, values in kept.items():
         if not re.fullmatch(r"[A-Z][A-Z0-9]", str(tag)) or tag in ("TY", "ER"):
             continue
-        if tag in written and tag not in ("UR", "PY"):
+        # Extra URLs and dates the CSL item could not hold go after the mapped line.
+        if tag in written and tag not in ("UR", "PY", "DA", "Y2"):
             continue
         for value in values if isinstance(values, list) else [values]:
-            add(tag, value)
+            if (tag, " ".join(str(value).split())) not in tags:
+                add(tag, value)
     return tags
 
 

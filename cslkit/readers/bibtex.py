@@ -590,7 +590,22 @@ class BibtexReader:
             if raw.entry_type in ("xdata", "@failed"):
                 continue  # xdata holds fields for other entries; a failed entry holds its place
             notes: list[str] = []
-            item = entry_to_item(raw.key, raw.entry_type, raw.fields, notes)
+            try:
+                item = entry_to_item(raw.key, raw.entry_type, raw.fields, notes)
+            except Exception as exc:  # a bug or an odd value must cost one entry, not the file
+                items.problems.append(
+                    Problem(
+                        "unreadable-entry",
+                        "error",
+                        raw.key,
+                        None,
+                        f"entry {raw.key!r} at line {raw.line} cannot be mapped to CSL "
+                        f"({type(exc).__name__}: {exc}); skipped",
+                        "please report it with the entry",
+                        position=position,
+                    )
+                )
+                continue
             for note in notes:
                 field, _, what = note.partition(": ")
                 items.problems.append(

@@ -193,8 +193,6 @@ def main() -> None:
     count = 0
     if args.shared.is_dir():
         for example in load_heldout(args.shared, args.limit):
-            if example["kind"] == "synthetic" and "type" not in example:
-                pass
             item, _ = parse_reference(example["text"], "x")
             gold, pred = gold_fields(example), predicted_fields(item)
             family = FAMILY_OF_STYLE.get(example.get("style") or "") or (

@@ -133,7 +133,7 @@ UNIVERSITIES = {"uk": ["НМУ імені О. О. Богомольця", "Киї
                 "en": ["University of Oxford", "Oxford"]}
 
 
-def _initials(rng: random.Random, alphabet: str, full: bool) -> str:
+def _initials(rng: random.Random, alphabet: str) -> str:
     count = rng.choice((1, 2, 2, 2))
     return " ".join(rng.choice(alphabet) + "." for _ in range(count))
 
@@ -141,7 +141,7 @@ def _initials(rng: random.Random, alphabet: str, full: bool) -> str:
 def _person(rng: random.Random, lang: str) -> dict[str, str]:
     surnames = {"uk": UK_SURNAMES, "ru": RU_SURNAMES, "en": EN_SURNAMES}[lang]
     alphabet = {"uk": UK_INITIALS, "ru": RU_INITIALS, "en": EN_INITIALS}[lang]
-    return {"family": rng.choice(surnames), "given": _initials(rng, alphabet, False)}
+    return {"family": rng.choice(surnames), "given": _initials(rng, alphabet)}
 
 
 def _title(rng: random.Random, lang: str) -> str:

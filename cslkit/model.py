@@ -14,26 +14,37 @@ from typing import Any, Literal, NotRequired, TypedDict
 Severity = Literal["error", "warning", "info"]
 
 
-class CslName(TypedDict, total=False):
-    family: str
-    given: str
-    literal: str
-    suffix: str
-    particle: str  # not in CSL 1.0.2 itself; citeproc-js reads it, so we keep it when given
-    dropping_particle: str
-    non_dropping_particle: str
-
-
-class CslDate(TypedDict, total=False):
-    date_parts: list[list[int | str]]
-    raw: str
-    literal: str
-    season: int | str
-    circa: bool | int | str
-
-
 # CSL variable names contain hyphens, which TypedDict's class syntax cannot spell;
 # the functional form can.
+CslName = TypedDict(
+    "CslName",
+    {
+        "family": str,
+        "given": str,
+        "literal": str,
+        "suffix": str,
+        "dropping-particle": str,
+        "non-dropping-particle": str,
+        "comma-suffix": bool | str,
+        "static-ordering": bool | str,
+        "parse-names": bool | str,
+    },
+    total=False,
+)
+
+CslDate = TypedDict(
+    "CslDate",
+    {
+        "date-parts": list[list[int | str]],
+        "raw": str,
+        "literal": str,
+        "season": int | str,
+        "circa": bool | int | str,
+    },
+    total=False,
+)
+
+
 CslItem = TypedDict(
     "CslItem",
     {
@@ -42,10 +53,10 @@ CslItem = TypedDict(
         "title": NotRequired[str],
         "container-title": NotRequired[str],
         "container-title-short": NotRequired[str],
-        "author": NotRequired[list[dict[str, Any]]],
-        "editor": NotRequired[list[dict[str, Any]]],
-        "issued": NotRequired[dict[str, Any]],
-        "accessed": NotRequired[dict[str, Any]],
+        "author": NotRequired[list[CslName]],
+        "editor": NotRequired[list[CslName]],
+        "issued": NotRequired[CslDate],
+        "accessed": NotRequired[CslDate],
         "volume": NotRequired[str | int],
         "issue": NotRequired[str | int],
         "page": NotRequired[str | int],

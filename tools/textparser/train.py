@@ -1,6 +1,6 @@
 """Train the CRF tagger from build/textparser/train.jsonl into cslkit/textparser/.
 
-    .venv/bin/python tools/textparser/train.py [--data build/textparser] [--iterations 120]
+    .venv/bin/python tools/textparser/train.py [--data build/textparser] [--iterations 250]
 
 L-BFGS with L1+L2 regularisation; the L1 term and a minimum feature frequency keep the
 model small (the committed file must stay under 20 MB). Deterministic for a given input.
@@ -26,7 +26,7 @@ MODEL = ROOT / "cslkit" / "textparser" / "model.crfsuite"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT / "build" / "textparser")
-    parser.add_argument("--iterations", type=int, default=120)
+    parser.add_argument("--iterations", type=int, default=250)
     parser.add_argument("--limit", type=int, default=0, help="use only the first N examples")
     parser.add_argument("--out", type=Path, default=MODEL)
     args = parser.parse_args()

@@ -96,3 +96,21 @@ def test_write_bibliography_text_formats(tmp_path, suffix: str) -> None:
     text = target.read_text(encoding="utf-8")
     assert "Blood pressure in children" in text
     assert "Clinical pharmacology" in text
+
+
+ODD_ITEMS = [
+    {"id": 1, "type": "book", "title": 12345, "issued": {"date-parts": [["2015", "6"]]}},
+    {"id": "no-type", "title": "No type at all", "author": [{"literal": "WHO"}]},
+    {"id": "strings", "type": "article-journal", "author": ["not a name"], "issued": {"raw": "Spring 2001"},
+     "page": "e1234", "volume": 7},
+    {"id": "empty", "type": "webpage"},
+    {"id": "range", "type": "chapter", "title": "T", "issued": {"date-parts": [[1999, 1], [2001]]},
+     "page": "iv-x", "editor": [{"given": "Only"}]},
+]
+
+
+@pytest.mark.parametrize("style", ["vancouver", "apa", "dstu-8302-2015", "ieee", "modern-language-association"])
+def test_odd_items_render_without_errors(style: str) -> None:
+    entries = cslkit.render(ODD_ITEMS, style=style)
+    assert entries  # every style prints something for these items, and nothing raises
+    assert cslkit.cite(ODD_ITEMS, [["1", "range"]], style=style)

@@ -51,7 +51,7 @@ FIELD_LABELS = (
 )
 
 
-def spans_of(text: str, tokens: list[Token], labels: list[str], confidences: list[float]
+def spans_of(text: str, tokens: list[Token], labels: list[str], confidences: list[float | None]
              ) -> list[tuple[str, int, int, float]]:
     """Runs of equal labels as (label, start, end, mean confidence)."""
     spans: list[tuple[str, int, int, float]] = []
@@ -60,8 +60,8 @@ def spans_of(text: str, tokens: list[Token], labels: list[str], confidences: lis
         j = i
         while j + 1 < len(tokens) and labels[j + 1] == labels[i]:
             j += 1
-        words = [confidences[k] for k in range(i, j + 1) if tokens[k].text[0].isalnum()]
-        conf = sum(words) / len(words) if words else 1.0
+        known = [c for c in confidences[i : j + 1] if c is not None]
+        conf = sum(known) / len(known) if known else 1.0
         spans.append((labels[i], tokens[i].start, tokens[j].end, conf))
         i = j + 1
     return spans

@@ -72,8 +72,8 @@ def parse_reference(text: str, item_id: str, position: int | None = None
     language = detect_language(item.get("title") or text) or detect_language(text)
     if language:
         item["language"] = language
-    word_confidences = [c for c, tok in zip(confidences, tokens, strict=True) if tok.text[0].isalnum()]
-    overall = sum(word_confidences) / len(word_confidences) if word_confidences else 0.0
+    known = [c for c in confidences if c is not None]
+    overall = sum(known) / len(known) if known else 0.0
     low = sorted(f for f in _CHECKED_FIELDS if field_confidence.get(f, 1.0) < LOW_CONFIDENCE)
     custom = item.setdefault("custom", {})
     custom["original"] = original

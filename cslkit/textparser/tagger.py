@@ -22,17 +22,22 @@ def load_tagger(path: str = str(MODEL_PATH)) -> Any:
     return tagger
 
 
-def tag(tokens: list[Token]) -> tuple[list[str], list[float]]:
-    """Labels and per-token confidences (marginal probability of the chosen label)."""
+def tag(tokens: list[Token]) -> tuple[list[str], list[float | None]]:
+    """Labels and confidences (marginal probability of the chosen label) at field edges."""
     if not tokens:
         return [], []
     tagger = load_tagger()
     tagger.set(sequence_features(tokens))
     labels = tagger.tag()
-    # Punctuation says little about how sure a field is; skipping its marginals saves
-    # a third of the tagging time.
-    confidences = [
-        tagger.marginal(label, i) if tok.text[0].isalnum() else 1.0
-        for i, (label, tok) in enumerate(zip(labels, tokens, strict=True))
-    ]
+    # The tagger errs at field edges, so a field's confidence is read at its first and
+    # last word; punctuation and words inside a field get None (skipped when averaging),
+    # which saves most of the marginal computations.
+    n = len(labels)
+    confidences: list[float | None] = [None] * n
+    words = [i for i, tok in enumerate(tokens) if tok.text[0].isalnum()]
+    for position, i in enumerate(words):
+        before = words[position - 1] if position else None
+        after = words[position + 1] if position + 1 < len(words) else None
+        if before is None or after is None or labels[before] != labels[i] or labels[after] != labels[i]:
+            confidences[i] = tagger.marginal(labels[i], i)
     return labels, confidences

@@ -207,7 +207,10 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
             date = parse_date(raw)
             if date:
                 item["issued"] = date
-                confidence["issued"] = conf
+                # With one year-like number in the whole reference the year is certain,
+                # whatever the tagger's doubt about the punctuation around it.
+                single_year = len(_YEAR_RE.findall(DOI_RE.sub(" ", text))) == 1
+                confidence["issued"] = max(conf, 0.95) if single_year else conf
                 break
     if "issued" not in item:
         # A year the tagger left unlabelled (e.g. glued "2011;25(9)") is still the date.

@@ -391,6 +391,29 @@ class _Adapted:
             memo[key] = self.xpath(expression, namespaces=self.nsmap)
         return memo[key]
 
+    def children(self) -> list[Any]:
+        """The element's children, listed once (lxml builds proxies on each iteration)."""
+        memo = _root_cache(self)
+        key = (self, "children")
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = list(self.iterchildren())
+        return found
+
+    def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+        output = []
+        for child in self.children():
+            try:
+                if isinstance(child, model.Choose):
+                    text = child.render(item, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, **kwargs)
+            except VariableError:
+                continue
+            if text is not None:
+                output.append(text)
+        return seam_join(output, delimiter) if output else None
+
     def get_macro(self, name: str) -> Any:
         memo = _root_cache(self)
         key = ("macro", name)
@@ -925,6 +948,29 @@ class _PageRanges:
 
 
 class Text(_PageRanges, _Adapted, model.Text):
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        """citeproc-py's, without raising an exception per item to learn its language."""
+        if context is None:
+            context = self
+        language = item.reference.get("language")
+        if language:
+            language = str(language)[:2]
+        else:
+            root = self.getroottree().getroot()
+            language = (root.get("default-locale") or "en")[:2]
+        attrib = self.attrib
+        if "variable" in attrib:
+            text = self._variable(item, context)
+        elif "macro" in attrib:
+            text = self.get_macro(attrib["macro"]).render(item, context)
+        elif "term" in attrib:
+            text = self._term(item)
+        elif "value" in attrib:
+            text = String(self.preformat(attrib["value"]))
+        else:
+            text = None
+        return text, language
+
     def _variable(self, item: Any, context: Any) -> Any:
         if self.get("variable") != "locator" or not item.has_locator:
             return super()._variable(item, context)
@@ -1308,7 +1354,29 @@ class Label(_Adapted, model.Label):
 
 
 class Group(_Adapted, model.Group):
-    pass
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        """citeproc-py's, over a cached child list: a group with variables of which none
+        rendered is suppressed."""
+        output = []
+        variable_called = False
+        variable_rendered = False
+        delimiter = self.get("delimiter", "")
+        for child in self.children():
+            calls = child.calls_variable()
+            variable_called = variable_called or calls
+            try:
+                if isinstance(child, model.Choose):
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            if text is not None:
+                output.append(text)
+                variable_rendered = variable_rendered or calls
+        if output and (not variable_called or variable_rendered):
+            return self.join(output)
+        raise VariableError
 
 
 class Choose(_Adapted, model.Choose):

@@ -365,10 +365,14 @@ def _root_cache(element: Any) -> dict[Any, Any]:
     calls stay valid; keys hold their elements, which keeps lxml's proxies (and their
     Python attributes) alive and identical.
     """
-    root = element.getroottree().getroot()
-    memo = vars(root).get("memo")  # not getattr: unknown attributes are child look-ups
+    own = vars(element)  # not getattr: unknown attributes are child look-ups
+    memo = own.get("root_memo")
     if memo is None:
-        memo = root.memo = {}
+        root = element.getroottree().getroot()
+        memo = vars(root).get("memo")
+        if memo is None:
+            memo = root.memo = {}
+        own["root_memo"] = memo
     return memo
 
 
@@ -376,8 +380,12 @@ _FORMATTING_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-dec
 
 
 def _has_any(element: Any, attributes: tuple[str, ...]) -> bool:
-    attrib = element.attrib
-    return any(name in attrib for name in attributes)
+    own = vars(element)
+    key = ("has", attributes)
+    if key not in own:
+        attrib = element.attrib
+        own[key] = any(name in attrib for name in attributes)
+    return own[key]
 
 
 class _Adapted:
@@ -1104,12 +1112,15 @@ class Date_Part(_Adapted, model.Date_Part):  # noqa: N801 (citeproc-py maps tag 
         if not override:
             return super().render(date, context)
         saved = dict(self.attrib)
+        cached = ("has", _FORMATTING_ATTRIBUTES)  # _has_any's memo: the attributes change here
         try:
             self.attrib.update(override)
+            vars(self).pop(cached, None)
             return self.markup(self.process(date, None))
         finally:
             self.attrib.clear()
             self.attrib.update(saved)
+            vars(self).pop(cached, None)
 
 
 class Number(_PageRanges, _Adapted, model.Number):

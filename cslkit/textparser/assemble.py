@@ -411,6 +411,10 @@ def infer_type(item: dict[str, Any], text: str) -> str:
         if (in_book or item.get("publisher-place")) and not item.get("issue"):
             return "chapter"
         return "article-journal"
+    if re.search(r"\d\s*[-–—]\s*\w", str(item.get("page", ""))):
+        # A page range with no container printed is still part of something: a journal
+        # issue when there is a volume or issue, otherwise a book.
+        return "article-journal" if item.get("volume") or item.get("issue") else "chapter"
     if item.get("publisher") or item.get("publisher-place") or item.get("ISBN") or item.get("number-of-pages"):
         return "book"
     if item.get("URL"):

@@ -574,6 +574,7 @@ def synthetic_examples(shared: Path, seed: int) -> list[dict]:
                 examples.append({
                     "text": noisy["text"], "spans": _to_spans(noisy["text"], noisy["labels"]),
                     "source": source, "style": style.stem, "locale": locale, "lang": lang,
+                    "type": item.get("type"),
                     "heldout": heldout,
                 })
     return examples

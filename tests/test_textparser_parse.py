@@ -47,6 +47,10 @@ def test_seed_list_through_the_public_api():
 def test_pasted_string_and_detection():
     text = SEED.read_text(encoding="utf-8")
     assert len(cslkit.parse(text, format="text")) == 71
+    from cslkit.registry import detect_format
+
+    assert detect_format(text) == "text"
+    assert detect_format(text, SEED) == "text"
     from cslkit.textparser.reader import READER
 
     assert READER.detect(text) > 0.5

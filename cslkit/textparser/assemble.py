@@ -155,6 +155,7 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
     item: dict[str, Any] = {}
     custom: dict[str, Any] = {}
     confidence: dict[str, float] = {}
+    spans = _move_journal_head(text, spans)
     by_label: dict[str, list[tuple[str, float]]] = {}
     for label, start, end, conf in spans:
         by_label.setdefault(label, []).append((text[start:end], conf))
@@ -280,6 +281,31 @@ _DATE_TAIL_RE = re.compile(
 _ISSUE_INSIDE_RE = re.compile(
     r"^(?:(.*?)[.,]?\s+)?(?:no\.?|nr\.?|n|№|вып\.?|вип\.?|issue|iss\.)\s*(\S.*)$", re.IGNORECASE
 )
+
+
+_JOURNAL_HEAD_RE = re.compile(r"[.?!]\s+((?:[A-Z][\w&-]{2,}\s?){1,2})\s*$")
+
+
+def _move_journal_head(text: str, spans: list[tuple[str, int, int, float]]
+                       ) -> list[tuple[str, int, int, float]]:
+    """"… for plan recognition. Cognitive" + "Science": the tagger let the title take the
+    journal's first word. A title span that ends in a new sentence of one or two capitalised
+    words, right before the container, gives them back to the container."""
+    for k in range(len(spans) - 1):
+        label, start, end, conf = spans[k]
+        following = spans[k + 1]
+        if label != "title" or following[0] != "container-title":
+            continue
+        if text[end : following[1]].strip(" .,:;"):
+            continue
+        match = _JOURNAL_HEAD_RE.search(text[start:end])
+        if match and match.start() > 10:
+            cut = start + match.start(1)
+            spans = list(spans)
+            spans[k] = (label, start, start + match.start() + 1, conf)
+            spans[k + 1] = ("container-title", cut, following[2], min(conf, following[3]))
+            break
+    return spans
 
 
 def _repair_glued_fields(item: dict[str, Any], by_label: dict[str, list[tuple[str, float]]],

@@ -76,9 +76,11 @@ def gold_fields(example: dict) -> dict[str, object]:
     for label, start, end in example["spans"]:
         by_label.setdefault(label, text[start:end])
     gold: dict[str, object] = {}
-    if "author" in by_label:
-        names, _ = split_names(by_label["author"])
-        gold["author"] = family_names(names)
+    # GOST/DSTU name the first author before the title and all of them after " / ":
+    # the fullest author span is the item's author list.
+    author_lists = [split_names(text[s:e])[0] for lab, s, e in example["spans"] if lab == "author"]
+    if author_lists:
+        gold["author"] = family_names(max(author_lists, key=len))
     # AnyStyle folds a lone issue ("n°59", "No. 4") into volume; score it as the issue.
     if "volume" in by_label and "issue" not in by_label and _ISSUE_ONLY_RE.match(by_label["volume"]):
         by_label["issue"] = by_label.pop("volume")

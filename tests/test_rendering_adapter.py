@@ -212,3 +212,17 @@ def test_disambiguation_adds_names_then_year_suffixes_and_collapses(tmp_path) ->
     ]
     marks = cslkit.cite(items, [["a", "b"], ["c", "d"]], style=str(path))
     assert marks == ["(Smith, Brown, et al. 2000; Smith, Benson, et al. 2000)", "(Doe 2000a, b)"]
+
+
+def test_a_title_substituted_for_the_author_is_not_printed_twice() -> None:
+    book = {"id": "b", "type": "book", "title": "Lessard v. Schmidt", "issued": {"date-parts": [[2001]]}}
+    assert cslkit.render([book], style="apa") == ["Lessard v. Schmidt. (2001)."]
+    anonymous = article("x", title="Heart failure")
+    del anonymous["author"], anonymous["issue"]
+    # the journal, volume and pages the substitute did not print stay in the entry
+    assert cslkit.render([anonymous], style="apa") == ["Heart failure. (2015). J Hypertens, 12, 123–129."]
+
+
+def test_nodecor_spans_in_titles_are_plain_text() -> None:
+    item = article(title='Lessard <span class="nodecor">v.</span> Schmidt')
+    assert "Lessard v. Schmidt" in cslkit.render([item], format="html")[0]

@@ -66,7 +66,7 @@ _TRAILING_TAGS = re.compile(r"(?:</?[a-zA-Z][^>]*>)+$")
 # Inline markup CSL-JSON allows in text fields (the "rich text" of citeproc-js).
 _RICH_TAG = re.compile(
     r'(<i>|</i>|<b>|</b>|<sup>|</sup>|<sub>|</sub>|<span class="nocase">|'
-    r'<span style="font-variant:\s*small-caps;?">|</span>|<sc>|</sc>)',
+    r'<span style="font-variant:\s*small-caps;?">|<span class="nodecor">|</span>|<sc>|</sc>)',
     re.I,
 )
 
@@ -146,6 +146,11 @@ def _rich_string(value: Any, *, verbatim: bool) -> Any:
                 nocase_depth += 1
                 span_stack.append("nocase")
                 continue
+            if lowered.startswith('<span class="nodecor"'):
+                # "no decoration" inside formatted text: kept as plain text (citeproc-py
+                # printed the tag)
+                span_stack.append("nodecor")
+                continue
             if lowered == "</sc>":
                 output += NoCase("</span>")
                 continue
@@ -157,7 +162,7 @@ def _rich_string(value: Any, *, verbatim: bool) -> Any:
                 kind = span_stack.pop() if span_stack else "nocase"
                 if kind == "nocase":
                     nocase_depth = max(nocase_depth - 1, 0)
-                else:
+                elif kind == "smallcaps":
                     output += NoCase("</span>")
                 continue
             output += NoCase(lowered)
@@ -981,7 +986,10 @@ class Text(_PageRanges, _Adapted, model.Text):
 
     def _variable(self, item: Any, context: Any) -> Any:
         if self.get("variable") != "locator" or not item.has_locator:
-            return super()._variable(item, context)
+            text = super()._variable(item, context)
+            if text:
+                _record_printed(self, context, self.get("variable"))
+            return text
         value = html.escape(str(item.locator.identifier), quote=False)
         if item.locator.label in ("page", None):  # page locators take the page-range format
             return self._process(value, "page")
@@ -1152,19 +1160,27 @@ class Names(_Adapted, model.Names):
         layout = (context if context is not None else self).get_layout()
         repressed = getattr(layout, "repressed", {}).get(self.tag, [])
         if not repressed:
-            return super().process(item, names_context, context, **kwargs)
+            return self._process_recorded(item, names_context, context, **kwargs)
         done = {role for entry in repressed if entry for role in entry.split()}
         roles = self.get("variable", "").split()
         remaining = [role for role in roles if role not in done]
         if remaining == roles:
-            return super().process(item, names_context, context, **kwargs)
+            return self._process_recorded(item, names_context, context, **kwargs)
         if not remaining:
             raise VariableError
         self.set("variable", " ".join(remaining))
         try:
-            return super().process(item, names_context, context, **kwargs)
+            return self._process_recorded(item, names_context, context, **kwargs)
         finally:
             self.set("variable", " ".join(roles))
+
+    def _process_recorded(self, item: Any, names_context: Any, context: Any, **kwargs: Any) -> Any:
+        result = super().process(item, names_context, context, **kwargs)
+        if result:
+            for role in self.get("variable", "").split():
+                if role.replace("-", "_") in item.reference:
+                    _record_printed(self, context, role)
+        return result
 
 
 _ROMANESQUE = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f]")
@@ -1332,7 +1348,38 @@ class Et_Al(_Adapted, model.Et_Al):  # noqa: N801
 
 
 class Substitute(_Adapted, model.Substitute):
-    pass
+    """What a substitute printed is not printed again later in the entry (CSL 1.0.2
+    §Substitute): citeproc-py suppressed only a child with its own variable, so a title
+    substituted through a macro ("<text macro='title'/>") came out twice. The variables
+    the chosen child actually printed are recorded while it renders."""
+
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        layout = (context if context is not None else self).get_layout()
+        for child in self.children():
+            layout.printed_variables = []
+            try:
+                if isinstance(child, model.Names) and child.name is None:
+                    names = self.xpath_search("./parent::cs:names[1]")[0]
+                    text = child.render(item, names_context=names, context=context, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            finally:
+                printed, layout.printed_variables = layout.printed_variables, None
+            if text:
+                for tag, variable in printed + [(child.tag, child.get("variable"))]:
+                    layout.repressed.setdefault(tag, []).append(variable)
+                return text
+        return None
+
+
+def _record_printed(element: Any, context: Any, variable: str) -> None:
+    """Note a variable printed while a substitute renders (see Substitute.render)."""
+    layout = (context if context is not None else element).get_layout()
+    printed = vars(layout).get("printed_variables")
+    if printed is not None:
+        printed.append((element.tag, variable))
 
 
 class Label(_Adapted, model.Label):

@@ -1,0 +1,120 @@
+"""CSL 1.0.2 text-case, with nocase spans and markup left alone (citeproc-py's title case
+lower-cased words inside quotes, ignored hyphenated parts and broke spacing around
+nocase spans).
+
+Text arrives as citeproc-py strings: a ``MixedString`` of ``String`` (may change case)
+and ``NoCase`` (protected) segments, or a plain string. Markup tags are protected too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citeproc.string import MixedString, NoCase, String
+
+# Single-word stop words of the CSL specification (schema stop-words.json).
+STOP_WORDS = frozenset(
+    ["a", "across", "afore", "after", "against", "along", "alongside", "amid", "amidst", "among", "amongst", "an", "and", "anenst", "apropos", "apud", "around", "as", "aside", "astride", "at", "athwart", "atop", "barring", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "but", "by", "c", "ca", "circa", "d'", "d’", "de", "despite", "down", "during", "et", "except", "for", "forenenst", "from", "given", "in", "inside", "into", "lest", "like", "modulo", "near", "nor", "notwithstanding", "of", "off", "on", "onto", "or", "out", "outside", "over", "per", "plus", "pro", "qua", "sans", "since", "so", "than", "the", "through", "throughout", "thru", "thruout", "till", "to", "toward", "towards", "under", "underneath", "until", "unto", "up", "upon", "v.", "van", "versus", "via", "vis-à-vis", "von", "vs.", "with", "within", "without", "yet"]
+)
+_TAG = re.compile(r"<[^<>]+>|&#?\w+;")
+# markup whose content is left as it is, as citeproc-js does
+_PROTECTING = re.compile(r"<(sup|sub|span style=\"font-variant:\s*small-caps;?\")>", re.I)
+_WORD = re.compile(r"[^\s\-/\u2013\u2014]+")
+_OPENERS = "\"'“‘«([„"
+
+
+def _segments(text: Any) -> list[tuple[str, bool]]:
+    """(text, protected) pieces; markup tags become protected pieces of their own."""
+    raw = list(text) if isinstance(text, MixedString) else [text]
+    pieces: list[tuple[str, bool]] = []
+    depth = 0
+    for segment in raw:
+        protected = isinstance(segment, NoCase)
+        value = str(segment)
+        position = 0
+        for tag in _TAG.finditer(value):
+            if tag.start() > position:
+                pieces.append((value[position:tag.start()], protected or depth > 0))
+            pieces.append((tag.group(0), True))
+            if _PROTECTING.fullmatch(tag.group(0)):
+                depth += 1
+            elif depth and tag.group(0).lower() in ("</sup>", "</sub>", "</span>"):
+                depth -= 1
+            position = tag.end()
+        if position < len(value):
+            pieces.append((value[position:], protected or depth > 0))
+    return pieces
+
+
+def _rebuild(pieces: list[tuple[str, bool]]) -> Any:
+    output = MixedString()
+    for value, protected in pieces:
+        if value:
+            output += NoCase(value) if protected else String(value)
+    return output if output else String("")
+
+
+def _capitalize(word: str) -> str:
+    for index, char in enumerate(word):
+        if char.isalpha():
+            return word[:index] + char.upper() + word[index + 1 :]
+    return word
+
+
+def apply(text: Any, text_case: str) -> Any:
+    """``text`` in ``text_case`` (lowercase, uppercase, capitalize-first, capitalize-all,
+    sentence, title)."""
+    pieces = _segments(text)
+    if not pieces:
+        return text
+    full = "".join(value for value, _ in pieces)
+    mask: list[bool] = []
+    for value, protected in pieces:
+        mask.extend([protected] * len(value))
+    chars = list(full)
+    free = [c for c, p in zip(chars, mask, strict=True) if not p]
+    all_upper = any(c.isalpha() for c in free) and not any(c.islower() for c in free)
+
+    def replace(start: int, new: str) -> None:
+        for offset, char in enumerate(new):
+            if not mask[start + offset]:
+                chars[start + offset] = char
+
+    if text_case in ("lowercase", "uppercase"):
+        for index, char in enumerate(chars):
+            if not mask[index]:
+                chars[index] = char.lower() if text_case == "lowercase" else char.upper()
+    else:
+        visible_words = [m for m in _WORD.finditer(full) if _TAG.sub("", m.group(0)).strip()]
+        if text_case == "sentence" or (text_case == "title" and all_upper and len(visible_words) > 3):
+            # citeproc-js lower-cases sentence-case text, and title-case text in capitals
+            for index, char in enumerate(chars):
+                if not mask[index]:
+                    chars[index] = char.lower()
+        for number, match in enumerate(visible_words):
+            if all(mask[match.start():match.end()]):
+                continue
+            word = "".join(chars[match.start():match.end()])
+            core = word.lstrip(_OPENERS)
+            if text_case == "capitalize-all" or (text_case in ("capitalize-first", "sentence") and number == 0):
+                replace(match.start(), _capitalize(word))
+            elif text_case == "title":
+                before = "".join(chars[: match.start()]).rstrip()
+                before = before.rstrip(_OPENERS).rstrip()
+                starts_phrase = number == 0 or before.endswith((":", "?", "!", "."))
+                last = number == len(visible_words) - 1
+                lowered = core.lower()
+                if core != lowered:
+                    continue  # a word with capitals keeps them
+                # a stop word opening a compound is capitalized ("Pro-Environmental")
+                before_hyphen = full[match.end():match.end() + 1] == "-" and full[match.start() - 1:match.start()] != "-"
+                if lowered in STOP_WORDS and not (starts_phrase or last or before_hyphen):
+                    continue
+                replace(match.start(), _capitalize(word))
+    output: list[tuple[str, bool]] = []
+    position = 0
+    for value, protected in pieces:
+        output.append(("".join(chars[position:position + len(value)]), protected))
+        position += len(value)
+    return _rebuild(output)

@@ -226,3 +226,10 @@ def test_a_title_substituted_for_the_author_is_not_printed_twice() -> None:
 def test_nodecor_spans_in_titles_are_plain_text() -> None:
     item = article(title='Lessard <span class="nodecor">v.</span> Schmidt')
     assert "Lessard v. Schmidt" in cslkit.render([item], format="html")[0]
+
+
+def test_group_with_only_a_fixed_value_left_is_suppressed() -> None:
+    thesis = {"id": "t", "type": "thesis", "title": "Outcomes", "genre": "PhD thesis", "publisher": "Uni",
+              "author": [{"family": "Lee", "given": "Kim"}], "issued": {"date-parts": [[2020]]}}
+    assert cslkit.render([thesis], style="apa") == ["Lee, K. (2020). Outcomes [PhD thesis]. Uni."]
+    assert "(Publication No. 12)" in cslkit.render([thesis | {"number": "12"}], style="apa")[0]

@@ -1390,6 +1390,8 @@ class Label(_Adapted, model.Label):
                 **kwargs: Any) -> Any:
         if (variable or self.get("variable")) == "locator" and not item.has_locator:
             return None  # no locator, no label (citeproc-py printed the bare term)
+        if kwargs.get("sort_options") is not None:
+            return None  # labels ("(Ed.)") are left out of sort keys, as citeproc-js does
         return super().process(item, variable, plural, context, **kwargs)
 
     def _is_plural(self, item: Any) -> bool:
@@ -1421,14 +1423,16 @@ class Group(_Adapted, model.Group):
         delimiter = self.get("delimiter", "")
         for child in self.children():
             calls = child.calls_variable()
-            variable_called = variable_called or calls
             try:
                 if isinstance(child, model.Choose):
                     text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                    calls = child.branch_calls_variable()
                 else:
                     text = child.render(item, context=context, **kwargs)
             except VariableError:
+                variable_called = variable_called or calls
                 continue
+            variable_called = variable_called or calls
             if text is not None:
                 output.append(text)
                 variable_rendered = variable_rendered or calls
@@ -1438,7 +1442,25 @@ class Group(_Adapted, model.Group):
 
 
 class Choose(_Adapted, model.Choose):
-    pass
+    """Remembers the branch it took: a group counts the variables of that branch only
+    (a branch printing a fixed value while the group's variables are empty no longer
+    keeps the group: APA's "(Publication)" without a number)."""
+
+    def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        own = vars(self)
+        own["taken"] = None
+        for child in self.children():
+            try:
+                text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+            except model.ConditionFailed:
+                continue
+            own["taken"] = child
+            return text
+        return None
+
+    def branch_calls_variable(self) -> bool:
+        taken = vars(self).get("taken")
+        return taken is not None and taken.calls_variable()
 
 
 class _Conditions:

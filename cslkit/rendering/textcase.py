@@ -56,9 +56,13 @@ def _rebuild(pieces: list[tuple[str, bool]]) -> Any:
 
 
 def _capitalize(word: str) -> str:
+    """Upper-case the first letter, after opening quotes or brackets; a word starting with
+    a digit ("24th") is left alone."""
     for index, char in enumerate(word):
         if char.isalpha():
             return word[:index] + char.upper() + word[index + 1 :]
+        if char.isdigit():
+            return word
     return word
 
 

@@ -975,7 +975,8 @@ class Text(_PageRanges, _Adapted, model.Text):
         if "variable" in attrib:
             text = self._variable(item, context)
         elif "macro" in attrib:
-            text = self.get_macro(attrib["macro"]).render(item, context)
+            # sort options reach names inside nested macros (citeproc-py dropped them)
+            text = self.get_macro(attrib["macro"]).render(item, context, sort_options=kwargs.get("sort_options"))
         elif "term" in attrib:
             text = self._term(item)
         elif "value" in attrib:

@@ -156,6 +156,7 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
     custom: dict[str, Any] = {}
     confidence: dict[str, float] = {}
     spans = _move_journal_head(text, spans)
+    spans = _fix_title_container(text, spans)
     by_label: dict[str, list[tuple[str, float]]] = {}
     for label, start, end, conf in spans:
         by_label.setdefault(label, []).append((text[start:end], conf))
@@ -305,6 +306,103 @@ def _move_journal_head(text: str, spans: list[tuple[str, int, int, float]]
             spans[k] = (label, start, start + match.start() + 1, conf)
             spans[k + 1] = ("container-title", cut, following[2], min(conf, following[3]))
             break
+    return spans
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[.?!][\"”’]?\s+(?=[^\W\d_])")
+# Abbreviations that end in a period inside a container name ("Proc. IEEE", "Trans. Med.").
+_ABBREVIATION_WORDS = frozenset({
+    "proc", "trans", "conf", "int", "symp", "rev", "soc", "res", "med", "sci", "phys", "chem",
+    "biol", "am", "eur", "natl", "nat", "acad", "univ", "ann", "bull", "lett", "math", "comput",
+    "eng", "inf", "anal", "mach", "intell", "syst", "appl", "adv", "vol", "ed", "eds", "j",
+    "jr", "st", "dr", "assoc", "inst", "dept", "clin", "gen", "exp", "theor", "quart", "bd",
+})
+
+_CONTAINER_HEAD_RE = re.compile(
+    r"(?:proceedings|journal|annals|transactions|bulletin|advances|reviews?|trudy|труды|праці|вестник|вісник)\b",
+    re.IGNORECASE,
+)
+
+
+def known_journal(name: str) -> bool:
+    """Whether a name is a journal's full title or NLM abbreviation in the bundled table."""
+    from cslkit.normalisers.containers import fold, journal_table
+
+    key = fold(name)
+    table = journal_table()
+    return bool(key) and (key in table.abbreviation_by_full or key in table.abbreviation_by_key)
+
+
+def _ends_sentence(head: str) -> bool:
+    """A period after this text closes a sentence (not "Proc." or an initial)."""
+    words = head.split()
+    last = re.sub(r"[\W_]+", "", words[-1]) if words else ""
+    return bool(last) and last.lower() not in _ABBREVIATION_WORDS and (len(last) > 1 or last.isdigit())
+
+
+def _sentence_like(head: str) -> bool:
+    """Several words, some of them lower-case: prose (a title), not a run of abbreviations."""
+    words = head.split()
+    lower = [w for w in words[1:] if w[:1].islower() and len(w.strip(".,:;")) > 2]
+    return len(words) >= 3 and bool(lower) and _ends_sentence(head)
+
+
+def _title_cased(name: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w&'’-]*", name) if len(w) > 3]
+    return bool(words) and len(name.split()) <= 8 and all(w[0].isupper() for w in words)
+
+
+def _fix_title_container(text: str, spans: list[tuple[str, int, int, float]]
+                         ) -> list[tuple[str, int, int, float]]:
+    """Title/container boundaries the tagger misplaced, where punctuation decides:
+
+    - no title, and the container holds "A sentence. Journal Name": the sentence is the title;
+    - a title running straight into the container with no separator ("… using" + "ACTA. ACM
+      Transactions …"): the title continues up to the container's last sentence break;
+    - no container, a title ending in ". Journal Name" (a known journal, or a title-cased
+      name before a volume or issue): that name is the container;
+    - no title and a container in a reference without volume, issue or pages: a book title.
+    """
+    labels = [s[0] for s in spans]
+    spans = list(spans)
+    has_title, has_container = "title" in labels, "container-title" in labels
+    has_numbers = any(lab in ("volume", "issue") for lab in labels)
+    for k, (label, start, end, conf) in enumerate(spans):
+        value = text[start:end]
+        if label == "container-title" and not has_title:
+            breaks = [m for m in _SENTENCE_BREAK_RE.finditer(value)
+                      if _sentence_like(value[: m.start()]) and value[m.end():][:1].isupper()]
+            if breaks and not known_journal(value) and not _CONTAINER_HEAD_RE.match(value):
+                cut = breaks[-1]
+                spans[k] = ("title", start, start + cut.start() + 1, conf)
+                spans.insert(k + 1, ("container-title", start + cut.end(), end, conf))
+                return spans
+            if not breaks and not has_numbers and "page" not in labels:
+                spans[k] = ("title", start, end, conf)
+                return spans
+        if label == "title" and k + 1 < len(spans) and spans[k + 1][0] == "container-title":
+            nxt = spans[k + 1]
+            gap = text[end : nxt[1]]
+            container = text[nxt[1] : nxt[2]]
+            breaks = list(_SENTENCE_BREAK_RE.finditer(container))
+            # Only a title that stops mid-sentence (no closing punctuation) continues, and
+            # only up to a single sentence break before a plain journal name.
+            if (gap.strip(" :") == "" and len(breaks) == 1 and value.rstrip()[-1:] not in ".?!\"”’,;"
+                    and _ends_sentence(container[: breaks[0].start()])
+                    and container[breaks[0].end():][:1].isupper() and not known_journal(container)):
+                cut = breaks[0]
+                spans[k] = ("title", start, nxt[1] + cut.start() + 1, min(conf, nxt[3]))
+                spans[k + 1] = ("container-title", nxt[1] + cut.end(), nxt[2], nxt[3])
+                return spans
+        if label == "title" and not has_container and "publisher" not in labels:
+            breaks = [m for m in _SENTENCE_BREAK_RE.finditer(value) if _sentence_like(value[: m.start()])]
+            if breaks:
+                cut = breaks[-1]
+                tail = value[cut.end():].strip(" .,;:")
+                if tail and (known_journal(tail) or (has_numbers and _title_cased(tail))):
+                    spans[k] = ("title", start, start + cut.start() + 1, conf)
+                    spans.insert(k + 1, ("container-title", start + cut.end(), end, conf))
+                    return spans
     return spans
 
 

@@ -203,7 +203,12 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
             item[label] = value
             confidence[label] = conf
 
-    _repair_glued_fields(item, by_label, confidence)
+    _repair_glued_fields(item, by_label, confidence, text)
+    # The tagger doubts a journal's edges when the punctuation around it is missing; a
+    # container that is exactly a journal of the NLM table has certain edges.
+    container = item.get("container-title")
+    if container and confidence.get("container-title", 1.0) < _LEXICON_CONFIDENCE and known_journal(container):
+        confidence["container-title"] = _LEXICON_CONFIDENCE
     if "date" in by_label:
         for raw, conf in by_label["date"]:
             date = parse_date(raw)
@@ -323,6 +328,9 @@ _CONTAINER_HEAD_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Confidence of a container-title recovered by a rule because the journal table knows it.
+_LEXICON_CONFIDENCE = 0.9
+
 
 def known_journal(name: str) -> bool:
     """Whether a name is a journal's full title or NLM abbreviation in the bundled table."""
@@ -399,15 +407,17 @@ def _fix_title_container(text: str, spans: list[tuple[str, int, int, float]]
             if breaks:
                 cut = breaks[-1]
                 tail = value[cut.end():].strip(" .,;:")
-                if tail and (known_journal(tail) or (has_numbers and _title_cased(tail))):
+                known = bool(tail) and known_journal(tail)
+                if known or (tail and has_numbers and _title_cased(tail)):
                     spans[k] = ("title", start, start + cut.start() + 1, conf)
-                    spans.insert(k + 1, ("container-title", start + cut.end(), end, conf))
+                    spans.insert(k + 1, ("container-title", start + cut.end(), end,
+                                         max(conf, _LEXICON_CONFIDENCE) if known else conf))
                     return spans
     return spans
 
 
 def _repair_glued_fields(item: dict[str, Any], by_label: dict[str, list[tuple[str, float]]],
-                         confidence: dict[str, float]) -> None:
+                         confidence: dict[str, float], text: str) -> None:
     """Exact repairs where the tagger glued two fields into one span."""
     volume = str(item.get("volume", ""))
     # "2009; 18" or "2005 Sep 29; 353" tagged as volume: what precedes ";" is the date.
@@ -436,7 +446,12 @@ def _repair_glued_fields(item: dict[str, Any], by_label: dict[str, list[tuple[st
         if journal:
             item["title"] = title.rstrip(" .")[: -len(journal)].rstrip(" .")
             item["container-title"] = journal.strip(" .")
-            confidence["container-title"] = min(confidence.get("title", 1.0), 0.7)
+            # A name found in the NLM journal table is a journal, whatever the punctuation.
+            confidence["container-title"] = (
+                _LEXICON_CONFIDENCE if known_journal(item["container-title"])
+                else min(confidence.get("title", 1.0), 0.7)
+            )
+    _give_back_title_tail(item, text, confidence)
     # "Am J Reprod Immunol. 2012 Apr": a date left at the end of the journal or title.
     for field in ("container-title", "title"):
         value = item.get(field)
@@ -445,6 +460,24 @@ def _repair_glued_fields(item: dict[str, Any], by_label: dict[str, list[tuple[st
             item[field] = value[: tail.start()].strip()
             if "date" not in by_label:
                 by_label["date"] = [(tail.group(1), confidence[field])]
+
+
+def _give_back_title_tail(item: dict[str, Any], text: str, confidence: dict[str, float]) -> None:
+    """"… in pregnancy Ginekol Pol. 2005": with no period after the title the tagger may start
+    the journal too early. When the container is no known journal but its last words are,
+    and the title runs into it without punctuation, the words before them end the title."""
+    title, container = item.get("title"), item.get("container-title")
+    if (not title or not container or not title[-1:].isalnum() or f"{title} {container}" not in text
+            or known_journal(container)):
+        return
+    words = container.split()
+    for k in range(1, len(words) - 1):
+        tail = " ".join(words[k:])
+        if words[k][:1].isupper() and known_journal(tail):
+            item["title"] = f"{title} {' '.join(words[:k])}"
+            item["container-title"] = tail
+            confidence["container-title"] = max(confidence.get("container-title", 0.0), _LEXICON_CONFIDENCE)
+            return
 
 
 def _trailing_journal(title: str) -> str | None:

@@ -172,3 +172,58 @@ def test_hand_checked_gost_dstu_lines():
 
 def test_hand_checked_seed_list():
     assert _micro_f1(DATA / "maltsev_2013_expected.json") >= 0.9
+
+
+def _spans(text: str, *parts: tuple[str, str]) -> list[tuple[str, int, int, float]]:
+    """Labelled spans over `text` from (label, substring) pairs, in order."""
+    spans, at = [], 0
+    for label, part in parts:
+        start = text.index(part, at)
+        spans.append((label, start, start + len(part), 0.6))
+        at = start + len(part)
+    return spans
+
+
+def test_title_container_boundaries_by_punctuation():
+    from cslkit.textparser.assemble import build_item
+
+    # No title: the sentence at the head of the container is the title.
+    text = "Moss, K. 2003. Crop rotation and soil memory. Journal of Field Ecology 12: 44-51."
+    item, _ = build_item(text, _spans(text, ("author", "Moss, K."), ("date", "2003."),
+                                      ("container-title", "Crop rotation and soil memory. Journal of Field Ecology"),
+                                      ("volume", "12:"), ("page", "44-51.")))
+    assert (item["title"], item["container-title"]) == ("Crop rotation and soil memory", "Journal of Field Ecology")
+    # A title stopping mid-sentence continues up to the container's sentence break.
+    text = "Moss K. Soil memory under rotation of ALS. Neurology 12, 44-51 (2003)."
+    item, _ = build_item(text, _spans(text, ("author", "Moss K."), ("title", "Soil memory under rotation of"),
+                                      ("container-title", "ALS. Neurology"), ("volume", "12,"), ("page", "44-51")))
+    assert (item["title"], item["container-title"]) == ("Soil memory under rotation of ALS", "Neurology")
+    # A title that did close keeps its end: "Proc. IEEE"-like containers are not split.
+    text = "Moss K. Soil memory. Trans. Soil Eng. 12, 44-51 (2003)."
+    item, _ = build_item(text, _spans(text, ("author", "Moss K."), ("title", "Soil memory."),
+                                      ("container-title", "Trans. Soil Eng."), ("volume", "12,")))
+    assert item["title"] == "Soil memory"
+    # No container: a title-cased name after the last sentence, before a volume, is the journal.
+    text = "Moss, K. (2003). Crop rotation and soil memory. Field Ecology Letters, 12, 44-51."
+    item, _ = build_item(text, _spans(text, ("author", "Moss, K."), ("date", "(2003)."),
+                                      ("title", "Crop rotation and soil memory. Field Ecology Letters,"),
+                                      ("volume", "12,"), ("page", "44-51.")))
+    assert (item["title"], item["container-title"]) == ("Crop rotation and soil memory", "Field Ecology Letters")
+    # No title and no volume, issue or pages: the "container" is a book's title.
+    text = "Moss, K. Soil Memory. London: Field Press, 2003."
+    item, _ = build_item(text, _spans(text, ("author", "Moss, K."), ("container-title", "Soil Memory."),
+                                      ("publisher-place", "London:"), ("publisher", "Field Press,"), ("date", "2003.")))
+    assert item["title"] == "Soil Memory" and "container-title" not in item and item["type"] == "book"
+
+
+def test_known_journal_recovered_without_period_is_confident():
+    item, problems = parse_reference(
+        "Ahmed AR, Gürcan HM Use of intravenous immunoglobulin therapy during pregnancy in "
+        "patients with pemphigus vulgaris J Eur Acad Dermatol Venereol. 2011;25(9):1073–9.", "ref-1")
+    assert item["container-title"] == "J Eur Acad Dermatol Venereol"
+    assert "container-title" not in item["custom"]["low-confidence"]
+    assert not [p for p in problems if p.field == "container-title"]
+    # The journal table also tells where the journal starts when the title ran into it.
+    item, _ = parse_reference(
+        "Kopeć I, Debski R, Samsel M Hairy cell leukemia in pregnancy Ginekol Pol. 2005; 76(11): 898–901.", "ref-2")
+    assert (item["title"], item["container-title"]) == ("Hairy cell leukemia in pregnancy", "Ginekol Pol")

@@ -157,6 +157,7 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
     confidence: dict[str, float] = {}
     spans = _move_journal_head(text, spans)
     spans = _fix_title_container(text, spans)
+    spans = _split_title_tail(text, spans)
     by_label: dict[str, list[tuple[str, float]]] = {}
     for label, start, end, conf in spans:
         by_label.setdefault(label, []).append((text[start:end], conf))
@@ -413,6 +414,59 @@ def _fix_title_container(text: str, spans: list[tuple[str, int, int, float]]
                     spans.insert(k + 1, ("container-title", start + cut.end(), end,
                                          max(conf, _LEXICON_CONFIDENCE) if known else conf))
                     return spans
+    return spans
+
+
+# '“Against Literary Darwinism.” Critical Inquiry': what follows a quoted title.
+_QUOTED_TITLE_RE = re.compile(r"^\s*[“\"‘«][^“”\"«»]{8,}[”\"’»][.,;:]?\s+(?=\S)")
+# "… Wessex. In The Explanation of Culture Change": a chapter's book after "In".
+_IN_BOOK_RE = re.compile(r"[.?!”\"’]\s+In\s*:?\s+(?=[A-ZА-ЯЁІЇЄҐ]|\d+(?:st|nd|rd|th)\b)")
+_MINOR_NAME_WORDS = frozenset({"and", "of", "the", "on", "for", "in", "&", "de", "la", "du", "der", "und"})
+# "… Video, Computer" + "Communications": a title that stops inside a capitalised name.
+_NAME_HEAD_RE = re.compile(r"(?:[.?!,]|[”\"’])\s+([^\W\d_][^,.;:?!”\"]*)$")
+
+
+def _split_title_tail(text: str, spans: list[tuple[str, int, int, float]]
+                      ) -> list[tuple[str, int, int, float]]:
+    """Containers the tagger left inside the title span:
+
+    - after a quoted title ('“Title.” Critical Inquiry', '"Title," Barron's');
+    - after "In" ('Title. In The Complete Sherlock Holmes'), joined to a container that the
+      tagger started later in the same name;
+    - the first words of a name when the title runs into the container without punctuation
+      ('… Video, Computer' + 'Communications', '… System' + 'Technical Journal').
+    """
+    labels = [s[0] for s in spans]
+    for k, (label, start, end, conf) in enumerate(spans):
+        if label != "title":
+            continue
+        value = text[start:end]
+        following = spans[k + 1] if k + 1 < len(spans) else None
+        joins_container = (following is not None and following[0] == "container-title"
+                           and not text[end : following[1]].strip())
+        if "container-title" not in labels:
+            quoted = _QUOTED_TITLE_RE.match(value)
+            tail = value[quoted.end():] if quoted else ""
+            if quoted and tail[:1].isupper() and len(tail.strip(" .,")) > 2:
+                return [*spans[:k], ("title", start, start + quoted.end(), conf),
+                        ("container-title", start + quoted.end(), end, conf), *spans[k + 1 :]]
+        if "container-title" not in labels or joins_container:
+            found = list(_IN_BOOK_RE.finditer(value))
+            if found and found[-1].start() > 10:
+                cut = found[-1]
+                container_end = following[2] if joins_container else end
+                rest = [*spans[k + 2 :]] if joins_container else [*spans[k + 1 :]]
+                return [*spans[:k], ("title", start, start + cut.start() + 1, conf),
+                        ("container-title", start + cut.end(), container_end, conf), *rest]
+        if joins_container and value[-1:].isalnum():
+            head = _NAME_HEAD_RE.search(value)
+            words = head.group(1).split() if head else []
+            if (head and head.start() > 10 and 0 < len(words) <= 5 and words[0][:1].isupper()
+                    and all(w[:1].isupper() or w in _MINOR_NAME_WORDS for w in words)):
+                cut = start + head.start(1)
+                return [*spans[:k], ("title", start, start + head.start() + 1, conf),
+                        ("container-title", cut, following[2], min(conf, following[3])),
+                        *spans[k + 2 :]]
     return spans
 
 

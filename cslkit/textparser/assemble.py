@@ -506,6 +506,7 @@ def _repair_glued_fields(item: dict[str, Any], by_label: dict[str, list[tuple[st
                 else min(confidence.get("title", 1.0), 0.7)
             )
     _give_back_title_tail(item, text, confidence)
+    _trim_container_tail(item, by_label, confidence)
     # "Am J Reprod Immunol. 2012 Apr": a date left at the end of the journal or title.
     for field in ("container-title", "title"):
         value = item.get(field)
@@ -514,6 +515,43 @@ def _repair_glued_fields(item: dict[str, Any], by_label: dict[str, list[tuple[st
             item[field] = value[: tail.start()].strip()
             if "date" not in by_label:
                 by_label["date"] = [(tail.group(1), confidence[field])]
+
+
+_MONTH_NAMES = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|février|mars|avril|mai|juin|juillet|août|"
+    r"septembre|octobre|novembre|décembre|spring|summer|fall|autumn|winter"
+)
+# "Drug Information Journal 2007", "Asahi Shinbun 31 December", "Soins, mai": a date glued to
+# the journal; "Journal of Psychology, XXVII", "… Republic 2": its volume.
+_CONTAINER_DATE_TAIL_RE = re.compile(
+    rf"[\s,]+(?:(?:\d{{1,2}}\s+)?(?:{_MONTH_NAMES})\.?(?:\s+\d{{1,2}})?(?:,?\s+(?:1[5-9]\d\d|20[0-4]\d))?"
+    r"|(?:1[5-9]\d\d|20[0-4]\d))$",
+    re.IGNORECASE,
+)
+_CONTAINER_VOLUME_TAIL_RE = re.compile(r"[\s,]+(\d{1,4}|[IVXLC]{1,7})$")
+
+
+def _trim_container_tail(item: dict[str, Any], by_label: dict[str, list[tuple[str, float]]],
+                         confidence: dict[str, float]) -> None:
+    container = item.get("container-title")
+    if not container:
+        return
+    date = _CONTAINER_DATE_TAIL_RE.search(container)
+    year = _YEAR_RE.search(date.group()) if date else None
+    printed = [parse_date(raw) for raw, _ in by_label.get("date", [])]
+    # A year unlike the item's date belongs to the name ("Историко-философский ежегодник 2008").
+    if year and any(d and d["date-parts"][0][0] != int(year.group(1)) for d in printed):
+        date = None
+    if date and date.start() > 2:
+        item["container-title"] = container = container[: date.start()].rstrip(" ,")
+        if "date" not in by_label and year:
+            by_label["date"] = [(date.group(), confidence["container-title"])]
+    volume = _CONTAINER_VOLUME_TAIL_RE.search(container)
+    if volume and volume.start() > 2 and not item.get("volume") and not _YEAR_RE.fullmatch(volume.group(1)):
+        item["container-title"] = container[: volume.start()].rstrip(" ,")
+        item["volume"] = volume.group(1)
+        confidence["volume"] = confidence["container-title"]
 
 
 def _give_back_title_tail(item: dict[str, Any], text: str, confidence: dict[str, float]) -> None:

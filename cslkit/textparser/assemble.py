@@ -158,6 +158,7 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
     spans = _move_journal_head(text, spans)
     spans = _fix_title_container(text, spans)
     spans = _split_title_tail(text, spans)
+    spans = _give_authors_their_tail(text, spans)
     by_label: dict[str, list[tuple[str, float]]] = {}
     for label, start, end, conf in spans:
         by_label.setdefault(label, []).append((text[start:end], conf))
@@ -467,6 +468,33 @@ def _split_title_tail(text: str, spans: list[tuple[str, int, int, float]]
                 return [*spans[:k], ("title", start, start + head.start() + 1, conf),
                         ("container-title", cut, following[2], min(conf, following[3])),
                         *spans[k + 2 :]]
+    return spans
+
+
+# "… Claire Tomlin," + "and Patrick Saint-Pierre. Computing viable sets …": the last author
+# left at the head of the title.
+_AUTHOR_HEAD_RE = re.compile(
+    r"^(?:(?:and|&|und|et)\s+)?(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+\.\s+(?=[^\W\d_])"
+)
+_AUTHOR_OPEN_END_RE = re.compile(r"(?:,|\band|&|\b[A-Z]\.)$")
+
+
+def _give_authors_their_tail(text: str, spans: list[tuple[str, int, int, float]]
+                             ) -> list[tuple[str, int, int, float]]:
+    for k in range(1, len(spans)):
+        label, start, end, conf = spans[k]
+        previous = spans[k - 1]
+        if label != "title" or previous[0] != "author" or text[previous[2] : start].strip():
+            continue
+        value = text[start:end]
+        head = _AUTHOR_HEAD_RE.match(value)
+        if not head or len(value[head.end():].split()) < 3:
+            return spans
+        opens = value[:4].lower().startswith(("and ", "& ", "und ", "et "))
+        if opens or _AUTHOR_OPEN_END_RE.search(text[previous[1] : previous[2]].rstrip()):
+            return [*spans[: k - 1], ("author", previous[1], start + head.end(), min(conf, previous[3])),
+                    ("title", start + head.end(), end, conf), *spans[k + 1 :]]
+        return spans
     return spans
 
 

@@ -227,3 +227,30 @@ def test_known_journal_recovered_without_period_is_confident():
     item, _ = parse_reference(
         "Kopeć I, Debski R, Samsel M Hairy cell leukemia in pregnancy Ginekol Pol. 2005; 76(11): 898–901.", "ref-2")
     assert (item["title"], item["container-title"]) == ("Hairy cell leukemia in pregnancy", "Ginekol Pol")
+
+
+def test_containers_left_inside_the_title_and_glued_tails():
+    from cslkit.textparser.assemble import build_item
+
+    text = 'Lowe, R. "Rivers of the north." Northern Review 7 (1990): 12-30.'
+    item, _ = build_item(text, _spans(text, ("author", "Lowe, R."),
+                                      ("title", '"Rivers of the north." Northern Review'),
+                                      ("volume", "7"), ("date", "(1990):"), ("page", "12-30.")))
+    assert (item["title"], item["container-title"]) == ("Rivers of the north", "Northern Review")
+    text = "Lowe R. 1990. Rivers of the north. In The Atlas of Northern Waters, pp. 12-30."
+    item, _ = build_item(text, _spans(text, ("author", "Lowe R."), ("date", "1990."),
+                                      ("title", "Rivers of the north. In The Atlas of Northern"),
+                                      ("container-title", "Waters,"), ("page", "pp. 12-30.")))
+    assert (item["title"], item["container-title"]) == ("Rivers of the north", "The Atlas of Northern Waters")
+    text = "Lowe R. Rivers of the north. Northern Review 1990, 7, 12-30."
+    item, _ = build_item(text, _spans(text, ("author", "Lowe R."), ("title", "Rivers of the north."),
+                                      ("container-title", "Northern Review 1990,"), ("volume", "7,"),
+                                      ("page", "12-30.")))
+    assert item["container-title"] == "Northern Review" and item["issued"] == {"date-parts": [[1990]]}
+    text = "Ann Lowe, Bo Tam, and Cy Ode. Rivers of the north. Northern Review, 7:12-30, 1990."
+    item, _ = build_item(text, _spans(text, ("author", "Ann Lowe, Bo Tam,"),
+                                      ("title", "and Cy Ode. Rivers of the north."),
+                                      ("container-title", "Northern Review,"), ("volume", "7:"),
+                                      ("page", "12-30,"), ("date", "1990.")))
+    assert [a["family"] for a in item["author"]] == ["Lowe", "Tam", "Ode"]
+    assert item["title"] == "Rivers of the north"

@@ -14,6 +14,8 @@ from cslkit.textparser.names import ET_AL_RE, split_names
 from cslkit.textparser.tokens import Token
 
 DOI_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;:)\]])")
+# What the next field glues to a DOI when a space is missing (",arXiv", ".URLhttps").
+_GLUED_AFTER_DOI_RE = re.compile(r"[.,;](?:URL|https?:|arXiv|ISSN|ISBN|PMID|PMCID|Available\b).*$", re.IGNORECASE)
 PMID_RE = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b", re.IGNORECASE)
 PMCID_RE = re.compile(r"\b(PMC\d{4,9})\b")
 URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"]+[^\s<>\".,;:)\]]", re.IGNORECASE)
@@ -250,11 +252,12 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
             if urls:
                 item["URL"] = urls[0]
         elif match:
-            item[key] = match.group(1)
+            item[key] = _GLUED_AFTER_DOI_RE.sub("", match.group(1)) if key == "DOI" else match.group(1)
         elif label in by_label:
             value = clean(by_label[label][0][0])
             value = re.sub(r"^(?:doi|pmid|pmcid)\s*:?\s*", "", value, flags=re.IGNORECASE)
-            if value:
+            # A tagged "DOI" without the "10.…/…" shape is a misread volume or page.
+            if value and (key != "DOI" or ("/" in value and "10" in value)):
                 item[key] = value
                 confidence[key] = by_label[label][0][1]
     if "DOI" not in item and "URL" in item and (m := DOI_RE.search(item["URL"])):

@@ -233,6 +233,7 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
                 confidence["issued"] = conf * 0.8
                 break
 
+    _split_volume_from_pages(item, confidence)
     page = item.get("page")
     total = page and _TOTAL_PAGES_RE.match(by_label["page"][0][0].strip(" ,;"))
     # "167 с." / "345 p.", or a lone number in a book (no container): the page count.
@@ -583,6 +584,23 @@ def _trim_container_tail(item: dict[str, Any], by_label: dict[str, list[tuple[st
         item["container-title"] = container[: volume.start()].rstrip(" ,")
         item["volume"] = volume.group(1)
         confidence["volume"] = confidence["container-title"]
+
+
+# "92 99-115", "1 pp. 35-50", "31, 711": a volume glued to the page range.
+_VOLUME_THEN_PAGES_RE = re.compile(r"^(\d{1,4})[,:]?\s+(?:pp?\.\s*)?(\d+(?:\s*[-–—]\s*\d+)?)$")
+_PAGES_THEN_YEAR_RE = re.compile(r"^(\S+?)[.,;]\s*(?:1[5-9]\d\d|20[0-4]\d)$")
+
+
+def _split_volume_from_pages(item: dict[str, Any], confidence: dict[str, float]) -> None:
+    page = item.get("page")
+    if not page:
+        return
+    if trailing := _PAGES_THEN_YEAR_RE.match(page):
+        item["page"] = page = trailing.group(1)
+    glued = _VOLUME_THEN_PAGES_RE.match(page)
+    if glued and not item.get("volume") and not _YEAR_RE.fullmatch(glued.group(1)):
+        item["volume"], item["page"] = glued.group(1), glued.group(2)
+        confidence["volume"] = confidence["page"]
 
 
 def _give_back_title_tail(item: dict[str, Any], text: str, confidence: dict[str, float]) -> None:

@@ -161,6 +161,7 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
     spans = _fix_title_container(text, spans)
     spans = _split_title_tail(text, spans)
     spans = _give_authors_their_tail(text, spans)
+    spans = _give_title_its_head(text, spans)
     by_label: dict[str, list[tuple[str, float]]] = {}
     for label, start, end, conf in spans:
         by_label.setdefault(label, []).append((text[start:end], conf))
@@ -499,6 +500,29 @@ def _give_authors_their_tail(text: str, spans: list[tuple[str, int, int, float]]
             return [*spans[: k - 1], ("author", previous[1], start + head.end(), min(conf, previous[3])),
                     ("title", start + head.end(), end, conf), *spans[k + 1 :]]
         return spans
+    return spans
+
+
+# "… Y. G. Mitsopoulos. SQL" + "Extension for Interval Data", "(1982). R1:" + "A rule-based …":
+# the title's first words left at the end of the authors or the date, after their period.
+_TITLE_HEAD_RE = re.compile(r"[.)]\.?\s+((?:\S+\s+){0,2}[^\s.,]*[^\W_][:?!]?)\s*$")
+
+
+def _give_title_its_head(text: str, spans: list[tuple[str, int, int, float]]
+                         ) -> list[tuple[str, int, int, float]]:
+    for k in range(1, len(spans)):
+        label, start, end, conf = spans[k]
+        previous = spans[k - 1]
+        if label != "title" or previous[0] not in ("author", "date") or text[previous[2] : start].strip():
+            continue
+        head = _TITLE_HEAD_RE.search(text[previous[1] : previous[2]])
+        if not head or not head.group(1)[:1].isalnum() or (
+            previous[0] == "author" and not re.search(r"\w\w\.?$", text[previous[1] : previous[1] + head.start() + 1])
+        ):
+            return spans
+        cut = previous[1] + head.start(1)
+        return [*spans[: k - 1], (previous[0], previous[1], cut, previous[3]),
+                ("title", cut, end, min(conf, previous[3])), *spans[k + 1 :]]
     return spans
 
 

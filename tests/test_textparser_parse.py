@@ -254,3 +254,16 @@ def test_containers_left_inside_the_title_and_glued_tails():
                                       ("page", "12-30,"), ("date", "1990.")))
     assert [a["family"] for a in item["author"]] == ["Lowe", "Tam", "Ode"]
     assert item["title"] == "Rivers of the north"
+
+
+def test_title_head_doi_tail_and_glued_volume():
+    from cslkit.textparser.assemble import build_item
+
+    text = "A. Lowe and B. Tamsin. SQL Rivers of the North. North Rev, 92 99-115, 1990. doi:10.1000/nr.7,arXiv:1002.2581"
+    item, _ = build_item(text, _spans(text, ("author", "A. Lowe and B. Tamsin. SQL"),
+                                      ("title", "Rivers of the North."), ("container-title", "North Rev,"),
+                                      ("page", "92 99-115,"), ("date", "1990."), ("DOI", "doi:10.1000/nr.7,arXiv")))
+    assert item["title"] == "SQL Rivers of the North"
+    assert [a["family"] for a in item["author"]] == ["Lowe", "Tamsin"]
+    assert (item["volume"], item["page"]) == ("92", "99-115")
+    assert item["DOI"] == "10.1000/nr.7"

@@ -505,7 +505,7 @@ def _give_authors_their_tail(text: str, spans: list[tuple[str, int, int, float]]
 
 # "… Y. G. Mitsopoulos. SQL" + "Extension for Interval Data", "(1982). R1:" + "A rule-based …":
 # the title's first words left at the end of the authors or the date, after their period.
-_TITLE_HEAD_RE = re.compile(r"[.)]\.?\s+((?:\S+\s+){0,2}[^\s.,]*[^\W_][:?!]?)\s*$")
+_TITLE_HEAD_RE = re.compile(r"[.)]\.?\s+((?:[^\s.]+\s+){0,2}[^\s.,]*[^\W_][:?!]?)\s*$")
 
 
 def _give_title_its_head(text: str, spans: list[tuple[str, int, int, float]]

@@ -233,3 +233,35 @@ def test_group_with_only_a_fixed_value_left_is_suppressed() -> None:
               "author": [{"family": "Lee", "given": "Kim"}], "issued": {"date-parts": [[2020]]}}
     assert cslkit.render([thesis], style="apa") == ["Lee, K. (2020). Outcomes [PhD thesis]. Uni."]
     assert "(Publication No. 12)" in cslkit.render([thesis | {"number": "12"}], style="apa")[0]
+
+
+HOST_NAMES_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Host names</title><id>urn:test:host-names</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout>
+    <text variable="title"/>
+    <names variable="editorial-director container-author" delimiter="; " prefix=" / ">
+      <name initialize-with="."/><label prefix=", " form="short"/>
+    </names>
+    <date variable="issued" prefix=". "><date-part name="year"/></date>
+  </layout></bibliography>
+</style>
+"""
+
+
+def test_hyphenated_name_variables_render(tmp_path) -> None:
+    path = tmp_path / "host.csl"
+    path.write_text(HOST_NAMES_STYLE, encoding="utf-8")
+    item = {"id": "c", "type": "chapter", "title": "Chapter", "issued": {"date-parts": [[2009]]},
+            "editorial-director": [{"family": "Kolomoiets", "given": "Tetiana"}],
+            "container-author": [{"family": "Doe", "given": "Jane"}]}
+    assert cslkit.render([item], style=str(path)) == ["Chapter / T. Kolomoiets, ed.; J. Doe. 2009"]
+
+
+def test_date_range_within_one_year_prints_the_year(tmp_path) -> None:
+    path = tmp_path / "host.csl"
+    path.write_text(HOST_NAMES_STYLE, encoding="utf-8")
+    item = {"id": "n", "type": "article-newspaper", "title": "News",
+            "issued": {"date-parts": [[2017, 10, 20], [2017, 10, 26]]}}
+    assert cslkit.render([item], style=str(path)) == ["News. 2017"]

@@ -1176,12 +1176,53 @@ class Names(_Adapted, model.Names):
             self.set("variable", " ".join(roles))
 
     def _process_recorded(self, item: Any, names_context: Any, context: Any, **kwargs: Any) -> Any:
-        result = super().process(item, names_context, context, **kwargs)
+        result = self._render_roles(item, names_context, context, **kwargs)
         if result:
             for role in self.get("variable", "").split():
                 if role.replace("-", "_") in item.reference:
                     _record_printed(self, context, role)
         return result
+
+    def _render_roles(self, item: Any, names_context: Any, context: Any, **kwargs: Any) -> Any:
+        """citeproc-py's ``process`` with hyphenated roles found: it looked
+        ``editorial-director`` up as written while the reference keeps
+        ``editorial_director``, so those names never printed. The label term keeps the
+        CSL name."""
+        context = self if context is None else context
+        names_context = self if names_context is None else names_context
+        reference = item.reference
+        roles = self.get("variable").split()
+        label_role: dict[str, str] = {}
+        if set(roles) == {"editor", "translator"} and reference.get("editor") \
+                and reference.get("editor") == reference.get("translator"):
+            term = self.get_term("editortranslator")
+            if term is not None and term.getchildren():
+                roles, label_role = ["editor"], {"editor": "editortranslator"}
+        output = []
+        for role in roles:
+            names = reference.get(role.replace("-", "_"))
+            if not names:
+                continue
+            name_element = names_context.name
+            if name_element is None:
+                name_element = Name()
+                names_context.insert(0, name_element)
+            text = name_element.render(item, role, context=context, **kwargs)
+            label_element = names_context.label
+            if label_element is not None:
+                label = label_element.render(item, label_role.get(role, role), len(names) > 1, **kwargs)
+                if label is not None:
+                    text = label + text if label_element is names_context.getchildren()[0] else text + label
+            output.append(text)
+        if not output:
+            substitute = self.substitute()
+            if substitute is None:
+                raise VariableError
+            return substitute.render(item, context=context, **kwargs)
+        if all(isinstance(text, int) for text in output):  # form="count"
+            total = sum(output)
+            return str(total) if total > 0 else None
+        return self.join(output, self.get_parent_delimiter(context))
 
 
 _ROMANESQUE = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f]")
@@ -1280,7 +1321,7 @@ class Name(_Adapted, model.Name):
         def option(name: str) -> Any:
             return self.get_option(name, context, sort_options)
 
-        names = list(item.reference.get(variable, []))
+        names = list(item.reference.get(variable.replace("-", "_"), []))
         overrides = vars(self.getroottree().getroot()).get("name_overrides") or {}
         extra = overrides.get(item.key, {}) if sort_options is None else {}
         et_al_min = option("et-al-min")

@@ -265,3 +265,14 @@ def test_date_range_within_one_year_prints_the_year(tmp_path) -> None:
     item = {"id": "n", "type": "article-newspaper", "title": "News",
             "issued": {"date-parts": [[2017, 10, 20], [2017, 10, 26]]}}
     assert cslkit.render([item], style=str(path)) == ["News. 2017"]
+
+
+def test_nested_quotes_alternate_double_and_single() -> None:
+    nested = cslkit.render([article(title="The 'Amazing' \"Kid's\" Title", language="en")], style="apa")[0]
+    assert "The “Amazing” “Kid’s” Title" in nested
+    quoted = {"id": "c", "type": "chapter", "title": 'My "Amazing" Title', "container-title": "Book",
+              "author": [{"family": "Lee", "given": "K"}], "issued": {"date-parts": [[2001]]}}
+    # the style quotes the chapter title, so the field's quotes become single
+    assert "“My ‘Amazing’ Title.”" in cslkit.render([quoted], style="chicago-author-date")[0]
+    across_tags = article(title='It is official ("<i>My Title</i>") now')
+    assert "(“<i>My Title</i>”)" in cslkit.render([across_tags], format="html")[0]

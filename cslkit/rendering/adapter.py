@@ -116,7 +116,38 @@ class IndexedKeys(list):
 
 _QUOTE_THEN_PUNCTUATION = re.compile(r"([.?!]?)(\u201d(?:</[a-z]+>)*)([.,])")
 _DOUBLE_QUOTED = re.compile(r'"([^"]+)"')
-_SINGLE_QUOTED = re.compile(r"(^|[\s(\[])'([^']+)'(?=$|[\s.,;:!?)\]])")
+# inner apostrophes ("You're") do not end a single-quoted span
+_SINGLE_QUOTED = re.compile(r"(^|[\s(\[])'((?:[^']|(?<=\w)'(?=\w))+)'(?=$|[\s.,;:!?)\]])")
+
+
+_QUOTE_MARK = re.compile(r"[\u201c\u2018]|\u201d|\u2019(?!\w)")
+_QUOTE_PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019"}
+
+
+def _alternate_quotes(text: Any) -> Any:
+    """Quotes nested in quotes alternate double and single, whichever the field or the
+    style wrote (citeproc-js "flip-flop": “My ‘Amazing’ Title”, and a field's 'x' at the
+    top level prints “x”). A ’ followed by a letter is an apostrophe; unpaired marks stay."""
+    value = str(text)
+    if "\u201c" not in value and "\u2018" not in value:
+        return text
+    open_marks: list[tuple[int, str]] = []
+    depth_of: dict[int, int] = {}
+    for match in _QUOTE_MARK.finditer(value):
+        mark = match.group()
+        if mark in _QUOTE_PAIRS:
+            open_marks.append((match.start(), mark))
+        elif open_marks and _QUOTE_PAIRS[open_marks[-1][1]] == mark:
+            start, _ = open_marks.pop()
+            depth_of[start] = depth_of[match.start()] = len(open_marks) + 1
+    if not depth_of:
+        return text
+    chars = list(value)
+    for position, depth in depth_of.items():
+        closing = chars[position] in "\u201d\u2019"
+        double = depth % 2 == 1
+        chars[position] = ("\u201d" if double else "\u2019") if closing else ("\u201c" if double else "\u2018")
+    return String("".join(chars))
 
 
 def _typographic(text: str) -> str:
@@ -137,7 +168,13 @@ def _rich_string(value: Any, *, verbatim: bool) -> Any:
     output = MixedString()
     nocase_depth = 0
     span_stack: list[str] = []
-    for piece in _RICH_TAG.split(text):
+    pieces = _RICH_TAG.split(text)
+    # quotes are paired across inline tags ("(\"<i>Title</i>\")"): made typographic on
+    # the text with each tag as a placeholder
+    texts = "\x01".join(pieces[0::2])
+    if "'" in texts or '"' in texts:
+        pieces[0::2] = _typographic(texts).split("\x01")
+    for piece in pieces:
         if not piece:
             continue
         lowered = piece.lower()
@@ -167,7 +204,7 @@ def _rich_string(value: Any, *, verbatim: bool) -> Any:
                 continue
             output += NoCase(lowered)
             continue
-        escaped = html.escape(_typographic(piece), quote=False)
+        escaped = html.escape(piece, quote=False)
         output += NoCase(escaped) if nocase_depth else String(escaped)
     if not output:
         return String("")
@@ -650,6 +687,10 @@ class Layout(_Adapted, model.Layout):
         return self._punctuation_in_quote(self.format(self.wrap(body))) if body is not None else None
 
     def _punctuation_in_quote(self, text: Any) -> Any:
+        text = _alternate_quotes(text)
+        return self._move_punctuation_into_quote(text)
+
+    def _move_punctuation_into_quote(self, text: Any) -> Any:
         """A period or comma after a closing quote moves inside it when the locale says
         so (en-US: “Title.”), which citeproc-py ignored."""
         if "\u201d" not in str(text) or str(self.get_locale_option("punctuation-in-quote")).lower() != "true":
@@ -980,7 +1021,7 @@ class Text(_PageRanges, _Adapted, model.Text):
         elif "term" in attrib:
             text = self._term(item)
         elif "value" in attrib:
-            text = String(self.preformat(attrib["value"]))
+            text = String(self.preformat(_typographic(attrib["value"])))
         else:
             text = None
         return text, language

@@ -117,17 +117,19 @@ def normalise(
     chosen = _select(steps, skip)
     report = Report()
     result: list[Any] = []
+    functions = [step.function for step in chosen]
+    found = report.problems
     for position, item in enumerate(items):
         if not isinstance(item, dict):
             result.append(item)
             continue
         current = item
-        for step in chosen:
-            current, changes = step.function(current)
+        for function in functions:
+            current, changes = function(current)
             # Steps do not know the item's place in the list; it is added here.
-            report.problems.extend(
-                Problem(c.code, c.severity, c.item_id, c.field, c.message, c.hint, position)
-                for c in changes
-            )
+            for c in changes:
+                found.append(
+                    Problem(c.code, c.severity, c.item_id, c.field, c.message, c.hint, position)
+                )
         result.append(current)
     return Normalised(result, report)

@@ -32,9 +32,12 @@ def _names_text(value: Any) -> str | None:
 
 def change(item: dict[str, Any], code: str, field: str, old: Any, new: Any, why: str) -> Problem:
     raw_id = item.get("id")
-    identifier = (
-        str(raw_id) if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) else None
-    )
+    if type(raw_id) is str:
+        identifier: str | None = raw_id
+    elif isinstance(raw_id, str | int) and not isinstance(raw_id, bool):
+        identifier = str(raw_id)
+    else:
+        identifier = None
     where = f'item "{identifier}"' if identifier is not None else "item without id"
     old_text = "(absent)" if old is None else _value_text(field, old)
     new_text = "(removed)" if new is None else _value_text(field, new)
@@ -48,6 +51,8 @@ def change(item: dict[str, Any], code: str, field: str, old: Any, new: Any, why:
 
 
 def _value_text(field: str, value: Any) -> str:
+    if type(value) is str:
+        return show(value, 80)
     if field in NAME_VARIABLES:
         names = _names_text(value)
         if names is not None:

@@ -10,6 +10,8 @@ from cslkit.normalisers.changes import change
 from cslkit.validation.variables import ITEM_TYPES, STRING_VARIABLES, TYPE_ALIASES
 
 _SPACES_RE = re.compile(r"\s+")
+# A title ending in an initial or abbreviation ("... vitamin D."): its dot stays.
+_INITIAL_AT_END_RE = re.compile(r"\b\w\.$")
 _MULTILINE_FIELDS = frozenset({"note", "abstract", "annote", "references"})
 # Fields whose final full stop is reference punctuation, not part of the value; styles add
 # their own. A value with other dots ("J. Biol. Chem.", "vs. placebo.") keeps its last one,
@@ -40,7 +42,7 @@ def clean_text(item: Item) -> tuple[Item, list[Problem]]:
             new = value
         if key in _TRAILING_DOT_FIELDS:
             new = new.rstrip(",;:").rstrip()
-            if new.endswith(".") and new.count(".") == 1 and not re.search(r"\b\w\.$", new):
+            if new.endswith(".") and new.count(".") == 1 and not _INITIAL_AT_END_RE.search(new):
                 new = new[:-1].rstrip()
         if new != value:
             if result is item:

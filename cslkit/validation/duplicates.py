@@ -79,23 +79,25 @@ def _text(item: Item, key: str) -> str:
 class _Key(NamedTuple):
     doi: str
     pmid: str
-    title: str
-    sorted_title: str  # words in sorted order, compared fuzzily
     year: int | None
     family: str
 
 
 def _key(item: Item) -> _Key:
     doi = _text(item, "DOI")
-    title = _fold(_text(item, "title"))
     return _Key(
         (doi.lower() if ids.DOI_RE.match(doi) else ids.clean_doi(doi)) if doi else "",
         _text(item, "PMID"),
-        title,
-        " ".join(sorted(title.split())),
         _year(item),
         _first_family(item),
     )
+
+
+def _titles(item: Item) -> tuple[str, str]:
+    """The folded title and its words in sorted order (compared fuzzily). Made only for
+    items that share a year-and-author block with another, most items have none."""
+    title = _fold(_text(item, "title"))
+    return title, " ".join(sorted(title.split()))
 
 
 _PART_TYPES = frozenset(
@@ -178,18 +180,27 @@ def find_duplicates(
     # block in one call. Titles are compared with their words sorted.
     blocks: dict[tuple[int | None, str], list[int]] = defaultdict(list)
     for j, key in enumerate(right):
-        if key and len(key.title) >= 10:
+        if key:
             blocks[(key.year, _family_block(key.family))].append(j)
+    if same_list:
+        blocks = {block: members for block, members in blocks.items() if len(members) > 1}
+    # Titles are folded only for items in a block: on most lists, few items are.
+    right_titles = {j: _titles(right_items[j]) for members in blocks.values() for j in members}
+    for members in blocks.values():
+        members[:] = [j for j in members if len(right_titles[j][0]) >= 10]
     for i, key in enumerate(left):
-        if not key or len(key.title) < 10:
+        block = blocks.get((key.year, _family_block(key.family))) if key else None
+        if not block:
             continue
-        block = blocks.get((key.year, _family_block(key.family)), ())
-        candidates = [j for j in block if j > i] if same_list else list(block)
+        title, sorted_title = right_titles[i] if same_list else _titles(items[i])
+        if len(title) < 10:
+            continue
+        candidates = [j for j in block if j > i] if same_list else block
         if not candidates:
             continue
         matches = process.extract(
-            key.sorted_title,
-            [right[j].sorted_title for j in candidates],  # type: ignore[union-attr]
+            sorted_title,
+            [right_titles[j][1] for j in candidates],
             scorer=fuzz.ratio,
             score_cutoff=TITLE_SIMILARITY,
             limit=None,

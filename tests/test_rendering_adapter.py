@@ -276,3 +276,16 @@ def test_nested_quotes_alternate_double_and_single() -> None:
     assert "“My ‘Amazing’ Title.”" in cslkit.render([quoted], style="chicago-author-date")[0]
     across_tags = article(title='It is official ("<i>My Title</i>") now')
     assert "(“<i>My Title</i>”)" in cslkit.render([across_tags], format="html")[0]
+
+
+def test_name_part_formatting_applies_to_each_particle_word(tmp_path) -> None:
+    path = tmp_path / "parts.csl"
+    path.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Parts</title><id>urn:test:parts</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><names variable="author"><name>
+    <name-part name="family" font-weight="bold" text-case="uppercase"/><name-part name="given" font-style="italic"/>
+  </name></names></layout></citation>
+</style>""", encoding="utf-8")
+    item = {"id": "m", "type": "book", "author": [{"family": "Meer", "given": "Gerard", "non-dropping-particle": "van"}]}
+    assert cslkit.cite([item], ["m"], style=str(path), format="html") == ["<i>Gerard</i> <b>VAN</b> <b>MEER</b>"]

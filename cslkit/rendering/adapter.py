@@ -774,7 +774,8 @@ class Layout(_Adapted, model.Layout):
             return None
         if output is None:
             return None
-        return cite.get("prefix", "") + output + cite.get("suffix", "")
+        # a cite's affixes are text like a field's: typographic quotes
+        return _typographic(cite.get("prefix", "")) + output + _typographic(cite.get("suffix", ""))
 
     def _join_groups(self, groups: list[list[Any]]) -> Any:
         """Groups joined by the layout delimiter, or after-collapse-delimiter after a
@@ -1279,6 +1280,11 @@ def _join_particle(left: str, right: str) -> str:
     return left + right if left[-1] in "\u2019'-" else f"{left} {right}"
 
 
+def _join_particle_marked(left: str, left_plain: str, right: str) -> str:
+    """``_join_particle`` for formatted words: the plain left word decides the space."""
+    return left + right if left_plain[-1] in "\u2019'-" else f"{left} {right}"
+
+
 class Name(_Adapted, model.Name):
     """Names per CSL 1.0.2 (citeproc-py's were close but not exact): ``initialize="false"``,
     existing abbreviations kept ("Ph. M."), particles joined without a space after an
@@ -1337,25 +1343,47 @@ class Name(_Adapted, model.Name):
         if inverted:
             if options["demote"] == "display-and-sort":
                 family_text = self._part("family", family or "")
-                given_text = self._part("given", " ".join(p for p in (given, dp, ndp) if p))
+                given_text = self._parts("given", [("given", given), ("given", dp), ("family", ndp)])
             else:
-                family_text = self._part("family", _join_particle(ndp or "", family or ""))
-                given_text = self._part("given", " ".join(p for p in (given, dp) if p))
+                family_text = self._parts("family", [("family", ndp), ("family", family)])
+                given_text = self._parts("given", [("given", given), ("given", dp)])
             pieces = [p for p in (family_text, given_text, suffix) if p]
             return options["sort-separator"].join(pieces)
-        family_text = self._part("family", _join_particle(_join_particle(dp or "", ndp or ""), family or ""))
+        family_text = self._parts("family", [("given", dp), ("family", ndp), ("family", family)])
         text = " ".join(p for p in (self._part("given", given or ""), family_text) if p)
         if suffix:
             text += (", " if name.get("comma-suffix") else " ") + suffix
         return text
 
+    def _name_part(self, which: str) -> Any:
+        for part in self.findall("cs:name-part", self.nsmap):
+            if part.get("name") == which:
+                return part
+        return None
+
     def _part(self, which: str, text: str) -> str:
         if not text:
             return text
-        for part in self.findall("cs:name-part", self.nsmap):
-            if part.get("name") == which:
-                return str(part.wrap(part.format(part.case(String(text)))))
-        return text
+        part = self._name_part(which)
+        return str(part.wrap(part.format(part.case(String(text))))) if part is not None else text
+
+    def _parts(self, group: str, words: list[tuple[str, str | None]]) -> str:
+        """Particles and the name they belong to, each word formatted by its own
+        name-part (CSL 1.0.2: "given" covers the dropping particle, "family" the
+        non-dropping one) as citeproc-js does ("<b>van</b> <b>Meer</b>"), the affixes of
+        the ``group`` name-part around them all; particles ending in an apostrophe or
+        hyphen attach."""
+        output = ""
+        previous = ""
+        for which, word in words:
+            if not word:
+                continue
+            part = self._name_part(which)
+            text = str(part.format(part.case(String(word)))) if part is not None else word
+            output = text if not output else _join_particle_marked(output, previous, text)
+            previous = word
+        group_part = self._name_part(group)
+        return str(group_part.wrap(output)) if output and group_part is not None else output
 
     def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None,
                 **kwargs: Any) -> Any:

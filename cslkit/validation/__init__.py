@@ -88,7 +88,8 @@ def validate(
             )
         )
         return report
-    item_rules = [rule for rule in chosen if rule.kind == "item"]
+    item_checks = [rule.check for rule in chosen if rule.kind == "item"]
+    found = report.problems
     contexts: list[Context] = []
     for position, item in enumerate(entries):
         if not isinstance(item, dict):
@@ -109,8 +110,8 @@ def validate(
         )
         ctx = Context(identifier, position, family, year)
         contexts.append(ctx)
-        for rule in item_rules:
-            report.extend(rule.check(item, ctx))
+        for check in item_checks:
+            found.extend(check(item, ctx))
     for rule in chosen:
         if rule.kind == "list":
             report.extend(rule.check(entries, contexts.__getitem__))

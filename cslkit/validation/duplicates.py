@@ -8,6 +8,7 @@ the normalising steps; :mod:`cslkit.normalisers` re-exports it with ``merge_dupl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any, NamedTuple
@@ -195,7 +196,8 @@ def find_duplicates(
         title, sorted_title = right_titles[i] if same_list else _titles(items[i])
         if len(title) < 10:
             continue
-        candidates = [j for j in block if j > i] if same_list else block
+        # Block members are in list order: in one list, only later items are compared.
+        candidates = block[bisect_right(block, i) :] if same_list else block
         if not candidates:
             continue
         matches = process.extract(

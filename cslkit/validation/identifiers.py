@@ -7,6 +7,7 @@ on strings, no network.
 from __future__ import annotations
 
 import re
+from operator import mul
 
 # Crossref's recommended pattern for modern DOIs, anchored; the suffix may contain
 # anything printable but whitespace.
@@ -77,8 +78,14 @@ def pmcid_ok(value: str) -> bool:
     return bool(PMCID_RE.match(value.strip()))
 
 
+_ISSN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2)
+_DASHES_RE = re.compile(r"[-‐‑–—]")
+
+
 def issn_check_digit(first_seven: str) -> str:
-    total = sum(int(d) * w for d, w in zip(first_seven, range(8, 1, -1), strict=True))
+    if len(first_seven) != 7:
+        raise ValueError(f"an ISSN check digit needs 7 digits, not {first_seven!r}")
+    total = sum(map(mul, map(int, first_seven), _ISSN_WEIGHTS))
     digit = (11 - total % 11) % 11
     return "X" if digit == 10 else str(digit)
 
@@ -87,7 +94,7 @@ def issn_ok(value: str) -> bool:
     text = value.strip()
     if not ISSN_RE.match(text):
         return False
-    digits = re.sub(r"[-‐‑–—]", "", text).upper()
+    digits = _DASHES_RE.sub("", text).upper()
     return issn_check_digit(digits[:7]) == digits[7]
 
 

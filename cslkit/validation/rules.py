@@ -222,16 +222,20 @@ def _check_one_name(name: Any, key: str, index: int, ctx: Context) -> list[Probl
     if type(name) is dict and name.keys() <= NAME_STRING_KEYS:
         # The common case: known parts only; only their content needs a look.
         family = name.get("family")
+        given = name.get("given")
         if (
             type(family) is str
             and family
             and not family.isspace()
-            and all(type(v) is str for v in name.values())
+            # {"family", "given"} both strings is the commonest shape: no scan of values.
+            and (
+                (len(name) == 2 and type(given) is str)
+                or all(type(v) is str for v in name.values())
+            )
             and not _FAMILY_FLAG_RE.search(family)
+            and (not given or not _ET_AL_HINT_RE.search(given) or not is_et_al(given))
         ):
-            given = name.get("given")
-            if not given or not _ET_AL_HINT_RE.search(given) or not is_et_al(given):
-                return []
+            return []
     where = f"{key}[{index}]"
     if not isinstance(name, dict):
         return [

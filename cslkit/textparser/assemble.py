@@ -552,7 +552,7 @@ def _repair_glued_fields(item: dict[str, Any], by_label: dict[str, list[tuple[st
     # ending a sentence-case title is the journal.
     title = item.get("title")
     if title and not item.get("container-title") and (item.get("volume") or item.get("issue")):
-        journal = _trailing_journal(title)
+        journal = _known_trailing_journal(title) or _trailing_journal(title)
         if journal:
             item["title"] = title.rstrip(" .")[: -len(journal)].rstrip(" .")
             item["container-title"] = journal.strip(" .")
@@ -628,21 +628,50 @@ def _split_volume_from_pages(item: dict[str, Any], confidence: dict[str, float])
 
 
 def _give_back_title_tail(item: dict[str, Any], text: str, confidence: dict[str, float]) -> None:
-    """"… in pregnancy Ginekol Pol. 2005": with no period after the title the tagger may start
-    the journal too early. When the container is no known journal but its last words are,
-    and the title runs into it without punctuation, the words before them end the title."""
+    """"… in pregnancy Ginekol Pol. 2005": with no period after the title the tagger may put the
+    journal's edge anywhere. When the title runs into the container with no punctuation
+    between them and the container is no known journal, the split that makes the journal a
+    known one wins: the container's first words go back to the title ("pregnancy" +
+    "Ginekol Pol"), or the title's last words start the journal ("Rheumatol" + "Int")."""
     title, container = item.get("title"), item.get("container-title")
-    if (not title or not container or not title[-1:].isalnum() or f"{title} {container}" not in text
-            or known_journal(container)):
+    if not title or not container or not title[-1:].isalnum() or known_journal(container):
+        return
+    at = text.find(title)
+    gap_end = text.find(container, at + len(title)) if at >= 0 else -1
+    gap = text[at + len(title) : gap_end] if gap_end >= 0 else "."
+    # Only unpunctuated lower-case words ("in") may lie between what the tagger called
+    # title and container.
+    if not re.fullmatch(r"\s+(?:[^\W\d_A-Z]+\s+)*", gap):
         return
     words = container.split()
     for k in range(1, len(words) - 1):
         tail = " ".join(words[k:])
         if words[k][:1].isupper() and known_journal(tail):
-            item["title"] = f"{title} {' '.join(words[:k])}"
+            item["title"] = f"{title}{gap}{' '.join(words[:k])}"
             item["container-title"] = tail
             confidence["container-title"] = max(confidence.get("container-title", 0.0), _LEXICON_CONFIDENCE)
             return
+    title_words = title.split()
+    if gap.strip():
+        return
+    for k in range(1, min(4, len(title_words) - 2) + 1):
+        head = title_words[-k:]
+        joined = " ".join([*head, container])
+        if head[0][:1].isupper() and known_journal(joined):
+            item["title"] = " ".join(title_words[:-k])
+            item["container-title"] = joined
+            confidence["container-title"] = max(confidence.get("container-title", 0.0), _LEXICON_CONFIDENCE)
+            return
+
+
+def _known_trailing_journal(title: str) -> str | None:
+    """The longest run of two or more capitalised last words of a title that is a known journal."""
+    words = title.rstrip(" .").split()
+    for n in range(min(10, len(words) - 3), 1, -1):
+        run = words[-n:]
+        if run[0][:1].isupper() and not words[-n - 1].endswith((":", ",")) and known_journal(" ".join(run)):
+            return " ".join(run)
+    return None
 
 
 def _trailing_journal(title: str) -> str | None:

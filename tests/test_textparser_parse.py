@@ -267,3 +267,15 @@ def test_title_head_doi_tail_and_glued_volume():
     assert [a["family"] for a in item["author"]] == ["Lowe", "Tamsin"]
     assert (item["volume"], item["page"]) == ("92", "99-115")
     assert item["DOI"] == "10.1000/nr.7"
+
+
+def test_journal_table_decides_where_an_unpunctuated_title_ends():
+    item, _ = parse_reference(
+        "Lind G, Cho E Treatment of plaque psoriasis in older patients Rheumatol Int. 2011; 31(1): 113–5.", "ref-1")
+    assert (item["title"], item["container-title"]) == (
+        "Treatment of plaque psoriasis in older patients", "Rheumatol Int")
+    item, _ = parse_reference(
+        "Ruiz R, Cano D Response of pemphigus to immunoglobulin therapy Actas Dermosifiliogr. 2011; 102(9): 735–7.",
+        "ref-2")
+    assert (item["title"], item["container-title"]) == ("Response of pemphigus to immunoglobulin therapy",
+                                                        "Actas Dermosifiliogr")

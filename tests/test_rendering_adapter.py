@@ -289,3 +289,15 @@ def test_name_part_formatting_applies_to_each_particle_word(tmp_path) -> None:
 </style>""", encoding="utf-8")
     item = {"id": "m", "type": "book", "author": [{"family": "Meer", "given": "Gerard", "non-dropping-particle": "van"}]}
     assert cslkit.cite([item], ["m"], style=str(path), format="html") == ["<i>Gerard</i> <b>VAN</b> <b>MEER</b>"]
+
+
+def test_italics_inside_italics_print_upright() -> None:
+    book = {"id": "b", "type": "book", "title": "The voyage of the <i>Beagle</i>", "publisher": "Murray",
+            "author": [{"family": "Darwin", "given": "Charles"}], "issued": {"date-parts": [[1839]]}}
+    entry = cslkit.render([book], style="apa", format="html")[0]
+    assert '<i>The voyage of the <span style="font-style:normal;">Beagle</span></i>' in entry
+    assert "*The voyage of the* Beagle." in cslkit.render([book], style="apa", format="markdown")[0]
+    from cslkit.rendering.formats.markup import tokens
+
+    runs = list(tokens('<i>My <span style="font-style:normal;">Amazing</span> Title</i>'))
+    assert [(text, "italic" in flags) for text, flags in runs] == [("My ", True), ("Amazing", False), (" Title", True)]

@@ -150,6 +150,46 @@ def _alternate_quotes(text: Any) -> Any:
     return String("".join(chars))
 
 
+_FORMAT_TAG = re.compile(r'<(/?)(i|b|span)((?: [^>]*)?)>')
+# the markup that turns a kind of formatting on, and the span that turns it off inside it
+_NORMAL_SPANS = {
+    "i": '<span style="font-style:normal;">',
+    "b": '<span style="font-weight:normal;">',
+    "smallcaps": '<span style="font-variant:normal;">',
+}
+
+
+def _flip_formatting(text: Any) -> Any:
+    """Italics inside italics (a field's <i> in an italic title) print upright, and
+    likewise bold and small caps, as citeproc-js "flip-flops" them; citeproc-py
+    nested them, so the inner words stayed italic."""
+    value = str(text)
+    if value.count("<i>") < 2 and value.count("<b>") < 2 and value.count("small-caps") < 2:
+        return text
+    open_tags: list[tuple[str, str | None, bool]] = []  # (tag, formatting kind, flipped)
+    output: list[str] = []
+    position = 0
+    for match in _FORMAT_TAG.finditer(value):
+        output.append(value[position:match.start()])
+        position = match.end()
+        closing, tag, attributes = match.groups()
+        if closing:
+            for index in range(len(open_tags) - 1, -1, -1):
+                if open_tags[index][0] == tag:
+                    _tag, _kind, flipped = open_tags.pop(index)
+                    output.append("</span>" if flipped else match.group())
+                    break
+            else:
+                output.append(match.group())
+            continue
+        kind = "smallcaps" if tag == "span" and "small-caps" in attributes else (tag if tag != "span" else None)
+        on = kind is not None and sum(1 for _t, k, _f in open_tags if k == kind) % 2 == 1
+        open_tags.append((tag, kind, on))
+        output.append(_NORMAL_SPANS[kind] if on and kind else match.group())
+    output.append(value[position:])
+    return String("".join(output))
+
+
 def _typographic(text: str) -> str:
     """Straight quotes as citeproc-js prints them: "x" → “x”, 'x' → ‘x’, ' → ’."""
     if '"' in text:
@@ -687,7 +727,7 @@ class Layout(_Adapted, model.Layout):
         return self._punctuation_in_quote(self.format(self.wrap(body))) if body is not None else None
 
     def _punctuation_in_quote(self, text: Any) -> Any:
-        text = _alternate_quotes(text)
+        text = _alternate_quotes(_flip_formatting(text))
         return self._move_punctuation_into_quote(text)
 
     def _move_punctuation_into_quote(self, text: Any) -> Any:

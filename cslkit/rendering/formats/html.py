@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as html_lib
+import re
 import unicodedata
 
 from cslkit.rendering.formats.markup import tokens
@@ -14,10 +15,15 @@ _OPEN = {
     "italic": "<i>", "bold": "<b>", "underline": "<u>", "superscript": "<sup>",
     "subscript": "<sub>", "smallcaps": '<span style="font-variant:small-caps;">',
     "light": '<span style="font-weight:lighter;">',
+    # upright words inside italics, as citeproc-js marks them
+    "normal-italic": '<i><span style="font-style:normal;">',
+    "normal-bold": '<b><span style="font-weight:normal;">',
+    "normal-smallcaps": '<span style="font-variant:small-caps;"><span style="font-variant:normal;">',
 }
-_CLOSE = {flag: "</" + tag[1:].split()[0].rstrip(">") + ">" for flag, tag in _OPEN.items()}
+_CLOSE = {flag: "".join(f"</{name}>" for name in reversed(re.findall(r"<(\w+)", tag))) for flag, tag in _OPEN.items()}
 # outermost first: super/subscript wrap the other formatting, as citeproc-js nests them
-_ORDER = ("superscript", "subscript", "bold", "italic", "underline", "smallcaps", "light")
+_ORDER = ("superscript", "subscript", "bold", "normal-bold", "italic", "normal-italic", "underline", "smallcaps",
+          "normal-smallcaps", "light")
 
 
 def _superscripts(text: str) -> str:

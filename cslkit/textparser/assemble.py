@@ -409,13 +409,18 @@ def _fix_title_container(text: str, spans: list[tuple[str, int, int, float]]
                 spans[k] = ("title", start, nxt[1] + cut.start() + 1, min(conf, nxt[3]))
                 spans[k + 1] = ("container-title", nxt[1] + cut.end(), nxt[2], nxt[3])
                 return spans
-        if label == "title" and not has_container and "publisher" not in labels:
+        if label == "title" and not has_container and ("publisher" not in labels or "editor" in labels):
             breaks = [m for m in _SENTENCE_BREAK_RE.finditer(value) if _sentence_like(value[: m.start()])]
             if breaks:
                 cut = breaks[-1]
                 tail = value[cut.end():].strip(" .,;:")
                 known = bool(tail) and known_journal(tail)
-                if known or (tail and has_numbers and _title_cased(tail)):
+                # Editors, or a page range without volume or issue, show the title is a
+                # chapter: the last sentence names the book ("… analysis. Efficacy of … /
+                # под ред. …").
+                part_of = "editor" in labels or not has_numbers and any(
+                    lab == "page" and re.search(r"\d\s*[-–—]\s*\d", text[a:b]) for lab, a, b, _ in spans)
+                if known or (tail and (has_numbers and _title_cased(tail) or part_of)):
                     spans[k] = ("title", start, start + cut.start() + 1, conf)
                     spans.insert(k + 1, ("container-title", start + cut.end(), end,
                                          max(conf, _LEXICON_CONFIDENCE) if known else conf))

@@ -301,3 +301,41 @@ def test_italics_inside_italics_print_upright() -> None:
 
     runs = list(tokens('<i>My <span style="font-style:normal;">Amazing</span> Title</i>'))
     assert [(text, "italic" in flags) for text, flags in runs] == [("My ", True), ("Amazing", False), (" Title", True)]
+
+
+CITE_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Cites</title><id>urn:test:cites</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout delimiter="; ">
+    <text variable="title"/>
+    <group prefix=", " delimiter=" "><label variable="locator" form="short"/><text variable="locator"/></group>
+  </layout></citation>
+</style>
+"""
+
+
+def _cite_with_affixes(tmp_path, cites: list[tuple[str, dict]]) -> str:
+    from citeproc import Citation, Locator
+
+    from cslkit.rendering.adapter import CitationItemKeepingCase, build_source
+    from cslkit.rendering.engine import Renderer, new_bibliography
+
+    path = tmp_path / "cites.csl"
+    path.write_text(CITE_STYLE, encoding="utf-8")
+    items = [{"id": "a", "type": "book", "title": "Book A"}, {"id": "b", "type": "book", "title": "Book B"}]
+    source, _keys = build_source(items)
+    bibliography = new_bibliography(Renderer().style(str(path)), source)
+    citation = Citation([
+        CitationItemKeepingCase(key, **{k: Locator(*v) if k == "locator" else v for k, v in args.items()})
+        for key, args in cites
+    ])
+    bibliography.register(citation)
+    return str(bibliography.cite(citation, lambda cite: None))
+
+
+def test_cite_prefix_starting_with_a_comma_replaces_the_delimiter(tmp_path) -> None:
+    assert _cite_with_affixes(tmp_path, [("a", {}), ("b", {"prefix": ", cited in "})]) == "Book A, cited in Book B"
+
+
+def test_spaced_hyphen_in_a_non_page_locator_is_a_range(tmp_path) -> None:
+    assert _cite_with_affixes(tmp_path, [("a", {"locator": ("chapter", "200 - 201")})]) == "Book A, chaps. 200–201"

@@ -826,7 +826,8 @@ class Layout(_Adapted, model.Layout):
         output = ""
         previous_collapsed = False
         for index, group in enumerate(groups):
-            if index:
+            # a cite whose prefix starts with punctuation (", cited in") replaces the delimiter
+            if index and _visible_edge(str(group[0]), last=False) not in _LEADING_PUNCTUATION:
                 output += _seam(output, after_collapse if previous_collapsed else delimiter)
             output += _seam(output, str(group[0]))
             previous_collapsed = len(group) > 1 and group[1]
@@ -957,6 +958,8 @@ def _with_suffixes(text: str, suffixes: list[str], delimiter: str, collapse: str
 
 
 
+_SPACED_HYPHEN = re.compile(r"(?<=\d)\s+-\s+(?=\d)")
+_LEADING_PUNCTUATION = (",", ";", ":", ".")
 _PAGE_SEPARATOR = re.compile(r"(\s*(?:,|&|&amp;)\s*)")
 _PAGE_RANGE = re.compile(r"\s*(\S+?)\s*(?:-+|\u2013)\s*(\S+?)\s*")
 _ROMAN = re.compile(r"[ivxlcdm]+|[IVXLCDM]+")
@@ -1076,7 +1079,8 @@ class Text(_PageRanges, _Adapted, model.Text):
         value = html.escape(str(item.locator.identifier), quote=False)
         if item.locator.label in ("page", None):  # page locators take the page-range format
             return self._process(value, "page")
-        return String(value.replace("\\-", "-").replace("-", "\u2013"))
+        # "200 - 201" is a range like "200-201" (citeproc-js drops the spaces)
+        return String(_SPACED_HYPHEN.sub("-", value).replace("\\-", "-").replace("-", "\u2013"))
 
 
 def _style_root(element: Any) -> Any:

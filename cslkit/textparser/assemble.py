@@ -381,6 +381,15 @@ def _fix_title_container(text: str, spans: list[tuple[str, int, int, float]]
     labels = [s[0] for s in spans]
     spans = list(spans)
     has_title, has_container = "title" in labels, "container-title" in labels
+    if not has_container and labels.count("title") > 1:
+        # GOST: "Chapter / A. Author. Book / под ред. …": a second title after the
+        # responsibility area is the book.
+        second = [k for k, lab in enumerate(labels) if lab == "title"][1]
+        author_start, (_, start, end, _) = spans[second - 1][1], spans[second]
+        if (labels[second - 1] == "author" and text[:author_start].rstrip().endswith("/")
+                and len(text[start:end].split()) >= 3):
+            spans[second] = ("container-title", *spans[second][1:])
+            return spans
     has_numbers = any(lab in ("volume", "issue") for lab in labels)
     for k, (label, start, end, conf) in enumerate(spans):
         value = text[start:end]

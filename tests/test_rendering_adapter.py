@@ -339,3 +339,11 @@ def test_cite_prefix_starting_with_a_comma_replaces_the_delimiter(tmp_path) -> N
 
 def test_spaced_hyphen_in_a_non_page_locator_is_a_range(tmp_path) -> None:
     assert _cite_with_affixes(tmp_path, [("a", {"locator": ("chapter", "200 - 201")})]) == "Book A, chaps. 200–201"
+
+
+def test_period_moves_inside_inner_and_outer_quotes() -> None:
+    quoted = {"id": "c", "type": "chapter", "title": "Meet 'The One'", "container-title": "Book",
+              "author": [{"family": "Lee", "given": "K"}], "issued": {"date-parts": [[2001]]}}
+    assert "“Meet ‘The One.’”" in cslkit.render([quoted], style="chicago-author-date")[0]
+    apostrophe = quoted | {"title": "The dogs' dinner"}
+    assert "“The Dogs’ Dinner.”" in cslkit.render([apostrophe], style="chicago-author-date")[0]

@@ -114,7 +114,8 @@ class IndexedKeys(list):
             raise ValueError(f"{key!r} is not in list") from None
 
 
-_QUOTE_THEN_PUNCTUATION = re.compile(r"([.?!]?)(\u201d(?:</[a-z]+>)*)([.,])")
+# a closing quote (with an inner one just before it) then a period or comma
+_QUOTE_THEN_PUNCTUATION = re.compile(r"([.?!]?)(\u2019?\u201d(?:</[a-z]+>)*)([.,])")
 _DOUBLE_QUOTED = re.compile(r'"([^"]+)"')
 # inner apostrophes ("You're") do not end a single-quoted span
 _SINGLE_QUOTED = re.compile(r"(^|[\s(\[])'((?:[^']|(?<=\w)'(?=\w))+)'(?=$|[\s.,;:!?)\]])")
@@ -738,10 +739,13 @@ class Layout(_Adapted, model.Layout):
         def move(match: re.Match[str]) -> str:
             # "Safe?" + "." stays “Safe?”: the quoted text's own mark is enough
             mark, quote, punctuation = match.groups()
-            if mark and punctuation == ".":
+            if quote.startswith("\u2019") and not inner_quotes:  # an apostrophe ("the dogs’”")
+                mark, quote = mark + "\u2019", quote[1:]
+            if mark and mark[-1] in ".?!" and punctuation == ".":
                 return mark + quote
             return mark + punctuation + quote
 
+        inner_quotes = "\u2018" in str(text)
         return String(_QUOTE_THEN_PUNCTUATION.sub(move, str(text)))
 
     def _render_second_field(self, item: Any) -> Any:

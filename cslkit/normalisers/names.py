@@ -221,7 +221,7 @@ def split_name_list(text: str) -> list[str]:
         raw = [p.strip() for p in text.split(",")]
         parts = []
         for piece in raw:
-            if parts and _is_initials(piece) and " " not in parts[-1]:
+            if parts and " " not in parts[-1] and _is_initials(piece):
                 parts[-1] = f"{parts[-1]}, {piece}"
             else:
                 parts.append(piece)

@@ -9,6 +9,7 @@ from typing import Any
 from cslkit.model import Problem
 from cslkit.normalisers.base import Item
 from cslkit.normalisers.changes import change
+from cslkit.normalisers.given_names import is_given_name
 from cslkit.validation.values import is_et_al
 from cslkit.validation.variables import NAME_VARIABLES
 
@@ -162,11 +163,16 @@ def parse_name(text: str) -> dict[str, str]:
             # Ukrainian/Russian full form: family, given name, patronymic.
             name = {"family": tokens[0], "given": f"{tokens[1]} {tokens[2]}"}
         elif len(tokens) == 2 and _CYRILLIC_RE.search(text):
-            # Cyrillic references write the family name first ("Шевченко Тарас") unless
-            # only the second word looks like one ("Тарас Шевченко").
-            first_is_family = _SURNAME_END_RE.search(tokens[0]) or not _SURNAME_END_RE.search(
-                tokens[1]
-            )
+            # A known given name decides when exactly one word is one ("Юрій Гагарін",
+            # "Гагарін Юрій"). Otherwise Cyrillic references write the family name first
+            # ("Шевченко Тарас") unless only the second word looks like one.
+            first_given, second_given = is_given_name(tokens[0]), is_given_name(tokens[1])
+            if first_given != second_given:
+                first_is_family = second_given
+            else:
+                first_is_family = bool(
+                    _SURNAME_END_RE.search(tokens[0]) or not _SURNAME_END_RE.search(tokens[1])
+                )
             family, given = (tokens[0], tokens[1]) if first_is_family else (tokens[1], tokens[0])
             name = {"family": family, "given": given}
         else:

@@ -41,6 +41,9 @@ MONTHS = {
     "сер": 8, "вер": 9, "жов": 10, "лис": 11, "гру": 12,
 }
 _YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)(?!\d)")
+_UNLABELLED_YEAR_RE = re.compile(
+    r"(1[5-9]\d\d|20[0-4]\d)(?:[.,;:)]*\s*[–—-]?\s*(?:[CСTТPРS]|Vol|Vyp|Вып|Вип|Т|№|No|Bd)\.?)?", re.IGNORECASE
+)
 _VOLUME_LABEL_RE = re.compile(r"^(?:vol(?:ume)?s?\.?|v\.|т\.|том|tome|bd\.?|band)\s*", re.IGNORECASE)
 _ISSUE_LABEL_RE = re.compile(r"^(?:no\.?|nos\.?|nr\.?|num\.?|number|issue|iss\.?|№|вип\.?|вып\.?|випуск|выпуск|n\.?)\s*", re.IGNORECASE)
 _PAGE_LABEL_RE = re.compile(r"^(?:pp?\.?|pages?|с\.|стр\.|стор\.|s\.|ss\.|pg\.?)\s*", re.IGNORECASE)
@@ -225,10 +228,11 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
                 confidence["issued"] = max(conf, 0.95) if single_year else conf
                 break
     if "issued" not in item:
-        # A year the tagger left unlabelled (e.g. glued "2011;25(9)") is still the date.
+        # A year the tagger left unlabelled (glued "2011;25(9)", or "1982. C." run into
+        # the next area's label) is still the date.
         for label, start, end, conf in spans:
             if label in ("other", "note", "volume", "container-title") and (
-                m := _YEAR_RE.fullmatch(text[start:end].strip(" .,;:()"))
+                m := _UNLABELLED_YEAR_RE.fullmatch(text[start:end].strip(" .,;:()"))
             ):
                 item["issued"] = {"date-parts": [[int(m.group(1))]]}
                 confidence["issued"] = conf * 0.8

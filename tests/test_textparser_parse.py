@@ -279,3 +279,14 @@ def test_journal_table_decides_where_an_unpunctuated_title_ends():
         "ref-2")
     assert (item["title"], item["container-title"]) == ("Response of pemphigus to immunoglobulin therapy",
                                                         "Actas Dermosifiliogr")
+
+
+def test_gost_year_run_into_the_next_label_is_the_date():
+    from cslkit.textparser.assemble import build_item
+
+    text = "Бойко О. В. Роль вітаміну D // Лікарська справа. 1982. C. 19–43."
+    item, _ = build_item(text, _spans(text, ("author", "Бойко О. В."), ("title", "Роль вітаміну D"),
+                                      ("container-title", "// Лікарська справа."), ("other", "1982. C."),
+                                      ("page", "19–43.")))
+    assert item["issued"] == {"date-parts": [[1982]]}
+    assert item["container-title"] == "Лікарська справа"

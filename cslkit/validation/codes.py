@@ -161,6 +161,11 @@ CODES: dict[str, CodeInfo] = {
         "two items look like the same work (same DOI/PMID, or similar title, same year and first author)",
         "the same article pasted twice with different punctuation",
     ),
+    "inconsistent-container-title": CodeInfo(
+        "warning",
+        "one journal is written in two ways in the list; the commonest spelling should win",
+        '`"Lik Sprava"` in five items, `"Lik. sprava"` in one',
+    ),
     # -- changes made by normalise / enrich ---------------------------------------------
     "normalised-name": CodeInfo(
         "info",

@@ -868,7 +868,49 @@ ITEM_RULES: tuple[Rule, ...] = (
         "fields the free-text parser was unsure about",
     ),
 )
+_SPELLING_KEY_RE = re.compile(r"[\W_]+")
+
+
+def check_container_spellings(
+    items: list[Any], ctx_for: Callable[[int], Context]
+) -> Iterator[Problem]:
+    """One journal written one way: titles that differ only in case, dots, spaces or
+    punctuation ("Lik Sprava" / "Lik. sprava") are one journal; items with a rarer
+    spelling than the list's commonest are reported. Works for journals in no table."""
+    for field in ("container-title", "container-title-short"):
+        spellings: dict[str, dict[str, list[int]]] = {}
+        for position, item in enumerate(items):
+            value = item.get(field) if isinstance(item, dict) else None
+            if type(value) is not str or not value.strip():
+                continue
+            key = " ".join(_SPELLING_KEY_RE.sub(" ", value.casefold()).split())
+            spellings.setdefault(key, {}).setdefault(value.strip(), []).append(position)
+        for variants in spellings.values():
+            if len(variants) < 2:
+                continue
+            # The commonest spelling wins; on a tie, the first one in the list.
+            winner = max(variants, key=lambda text: (len(variants[text]), -variants[text][0]))
+            count = len(variants[winner])
+            for text, positions in variants.items():
+                if text == winner:
+                    continue
+                for position in positions:
+                    yield ctx_for(position).problem(
+                        "inconsistent-container-title",
+                        field,
+                        f"{show(text)} is written {show(winner)} in {count} other "
+                        f"item{'s' if count > 1 else ''} of the list",
+                        f"write {show(winner)} everywhere (the commonest spelling)",
+                    )
+
+
 LIST_RULES: tuple[Rule, ...] = (
     Rule("duplicate-ids", "list", check_duplicate_ids, "ids unique, also ignoring case"),
     Rule("duplicates", "list", check_possible_duplicates, "the same work entered twice"),
+    Rule(
+        "container-spellings",
+        "list",
+        check_container_spellings,
+        "each journal written one way in the list",
+    ),
 )

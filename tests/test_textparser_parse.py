@@ -290,3 +290,12 @@ def test_gost_year_run_into_the_next_label_is_the_date():
                                       ("page", "19–43.")))
     assert item["issued"] == {"date-parts": [[1982]]}
     assert item["container-title"] == "Лікарська справа"
+
+
+def test_quoted_words_are_the_title_when_none_was_found():
+    from cslkit.textparser.assemble import build_item
+
+    text = "Lowe, A., “Rivers Online,” http://rivers.example.org, 2012."
+    item, _ = build_item(text, _spans(text, ("author", "Lowe, A.,"), ("other", "“"), ("publisher", "Rivers Online,”"),
+                                      ("URL", "http://rivers.example.org,"), ("date", "2012.")))
+    assert item["title"] == "Rivers Online" and "publisher" not in item and item["type"] == "webpage"

@@ -165,6 +165,7 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
     spans = _split_title_tail(text, spans)
     spans = _give_authors_their_tail(text, spans)
     spans = _give_title_its_head(text, spans)
+    spans = _quoted_title_when_missing(text, spans)
     by_label: dict[str, list[tuple[str, float]]] = {}
     for label, start, end, conf in spans:
         by_label.setdefault(label, []).append((text[start:end], conf))
@@ -542,6 +543,26 @@ def _give_title_its_head(text: str, spans: list[tuple[str, int, int, float]]
         return [*spans[: k - 1], (previous[0], previous[1], cut, previous[3]),
                 ("title", cut, end, min(conf, previous[3])), *spans[k + 1 :]]
     return spans
+
+
+_QUOTED_RE = re.compile(r"[“\"«]([^“”\"«»]{2,300}?)[”\"»]")
+
+
+def _quoted_title_when_missing(text: str, spans: list[tuple[str, int, int, float]]
+                               ) -> list[tuple[str, int, int, float]]:
+    """'“LiveATC,” http://…': with no title found, the first quoted words are the title
+    (the tagger calls a lone quoted name a publisher)."""
+    if any(s[0] in ("title", "container-title") for s in spans) or not any(q in text for q in "“\"«"):
+        return spans
+    quoted = _QUOTED_RE.search(text)
+    if not quoted:
+        return spans
+    inside = [k for k, (label, start, end, _) in enumerate(spans)
+              if quoted.start() <= start and end <= quoted.end() + 2 and label in ("publisher", "other", "note")]
+    if not inside or not any(spans[k][0] != "other" for k in inside):
+        return spans
+    merged = ("title", spans[inside[0]][1], spans[inside[-1]][2], min(spans[k][3] for k in inside))
+    return [*spans[: inside[0]], merged, *spans[inside[-1] + 1 :]]
 
 
 def _repair_glued_fields(item: dict[str, Any], by_label: dict[str, list[tuple[str, float]]],

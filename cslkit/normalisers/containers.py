@@ -92,6 +92,19 @@ def journal_table() -> JournalTable:
     by_abbreviation = {
         key: (next(iter(names)) if len(names) == 1 else None) for key, names in fulls.items()
     }
+    # Ukrainian and Russian journals under their Cyrillic and English titles (see
+    # tools/normalisers/build_uk_ru_journals.py). An abbreviation NLM does not have gets
+    # the journal's first listed title as its full title.
+    extra = (
+        resources.files("cslkit.normalisers").joinpath("data/journals-uk-ru.tsv").read_text("utf-8")
+    )
+    for line in extra.splitlines():
+        title, abbreviation, _source = line.split("\t")
+        by_full.setdefault(fold(title), abbreviation)
+        key = fold(abbreviation)
+        if key not in by_key:
+            by_key[key] = abbreviation
+            by_abbreviation[key] = title
     return JournalTable(by_full, by_abbreviation, by_key)
 
 

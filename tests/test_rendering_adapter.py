@@ -347,3 +347,25 @@ def test_period_moves_inside_inner_and_outer_quotes() -> None:
     assert "“Meet ‘The One.’”" in cslkit.render([quoted], style="chicago-author-date")[0]
     apostrophe = quoted | {"title": "The dogs' dinner"}
     assert "“The Dogs’ Dinner.”" in cslkit.render([apostrophe], style="chicago-author-date")[0]
+
+
+SUBSTITUTE_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Subsequent</title><id>urn:test:subsequent</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography subsequent-author-substitute="---"><sort><key variable="title"/></sort><layout suffix=".">
+    <names variable="author editor"><name/><label prefix=" " form="short"/></names>
+    <text variable="title" prefix=". "/>
+  </layout></bibliography>
+</style>
+"""
+
+
+def test_subsequent_author_substitute_compares_names_without_labels(tmp_path) -> None:
+    path = tmp_path / "subsequent.csl"
+    path.write_text(SUBSTITUTE_STYLE, encoding="utf-8")
+    doe = [{"family": "Doe", "given": "John"}]
+    items = [{"id": "a", "type": "book", "title": "A", "author": doe},
+             {"id": "b", "type": "book", "title": "B", "editor": doe},
+             {"id": "c", "type": "book", "title": "C", "author": doe}]
+    assert cslkit.render(items, style=str(path)) == ["John Doe. A.", "--- ed. B.", "---. C."]

@@ -707,7 +707,7 @@ class Layout(_Adapted, model.Layout):
                 # as the entry before are replaced ("---. 1974b. ...")
                 probe = style.names_probe = {"suppress": False}
                 entry = self._render_entry(item)
-                names = probe.get("names")
+                names = "\0".join(probe["names_only"]) if probe.get("names_only") else probe.get("names")
                 if names is not None and names == previous_names:
                     style.names_probe = {"suppress": False, "replace": substitute}
                     entry = self._render_entry(item)
@@ -1239,9 +1239,15 @@ class Names(_Adapted, model.Names):
             probe["done"] = True
             if probe["suppress"]:
                 raise VariableError
-            if "replace" in probe:
-                return String(html.escape(probe["replace"], quote=False))
-            result = self._process_unrepressed(item, names_context, context, **kwargs)
+            # the names alone (without their label: "Doe, John" and "Doe, John ed." are
+            # the same author) are recorded, and replaced by subsequent-author-substitute
+            probe["capturing"] = True
+            try:
+                result = self._process_unrepressed(item, names_context, context, **kwargs)
+            finally:
+                probe["capturing"] = False
+            if "replace" in probe and result is not None and not probe.get("names_only"):
+                return String(html.escape(probe["replace"], quote=False))  # a substituted title
             probe["names"] = str(result) if result is not None else None
             return result
         return self._process_unrepressed(item, names_context, context, **kwargs)
@@ -1298,6 +1304,11 @@ class Names(_Adapted, model.Names):
                 name_element = Name()
                 names_context.insert(0, name_element)
             text = name_element.render(item, role, context=context, **kwargs)
+            probe = vars(self.getroottree().getroot()).get("names_probe")
+            if probe is not None and probe.get("capturing") and text is not None:
+                probe.setdefault("names_only", []).append(str(text))
+                if "replace" in probe:
+                    text = String(html.escape(probe["replace"], quote=False))
             label_element = names_context.label
             if label_element is not None:
                 label = label_element.render(item, label_role.get(role, role), len(names) > 1, **kwargs)

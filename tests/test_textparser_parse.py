@@ -299,3 +299,8 @@ def test_quoted_words_are_the_title_when_none_was_found():
     item, _ = build_item(text, _spans(text, ("author", "Lowe, A.,"), ("other", "“"), ("publisher", "Rivers Online,”"),
                                       ("URL", "http://rivers.example.org,"), ("date", "2012.")))
     assert item["title"] == "Rivers Online" and "publisher" not in item and item["type"] == "webpage"
+
+
+def test_a_quote_taken_into_the_authors_is_no_author():
+    item = one('W. Lowe, F. Tam and C. Ode, "Rivers of the North," Northern Review, vol. 7, pp. 12-30, 1990.')
+    assert [a.get("family") for a in item["author"]] == ["Lowe", "Tam", "Ode"]

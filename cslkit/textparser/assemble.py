@@ -176,6 +176,8 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
         et_al = False
         for span, _ in author_spans:
             names, span_et_al = split_names(span)
+            # A quote or bracket the author span took from the title is no name.
+            names = [n for n in names if any(ch.isalnum() for ch in "".join(map(str, n.values())))]
             et_al = et_al or span_et_al
             # GOST repeats the authors after " / " (responsibility area): keep the fuller list.
             if len(names) > len(best):

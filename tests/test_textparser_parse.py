@@ -302,5 +302,11 @@ def test_quoted_words_are_the_title_when_none_was_found():
 
 
 def test_a_quote_taken_into_the_authors_is_no_author():
-    item = one('W. Lowe, F. Tam and C. Ode, "Rivers of the North," Northern Review, vol. 7, pp. 12-30, 1990.')
-    assert [a.get("family") for a in item["author"]] == ["Lowe", "Tam", "Ode"]
+    from cslkit.textparser.assemble import build_item
+
+    text = 'W. Lowe, F. Tam and C. Ode, "Rivers of the North," Northern Review, vol. 7, 1990.'
+    item, _ = build_item(text, _spans(text, ("author", 'W. Lowe, F. Tam and C. Ode, "'),
+                                      ("title", 'Rivers of the North,"'), ("container-title", "Northern Review,"),
+                                      ("volume", "vol. 7,"), ("date", "1990.")))
+    assert item["author"] == [{"family": "Lowe", "given": "W."}, {"family": "Tam", "given": "F."},
+                              {"family": "Ode", "given": "C."}]

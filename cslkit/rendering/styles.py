@@ -19,7 +19,8 @@ from pathlib import Path
 
 from cslkit.errors import StyleError
 
-OWN_STYLES_DIR = Path(__file__).resolve().parent.parent.parent / "styles"
+# cslkit/styles links to the repository's styles/, so the styles ship inside the wheel too.
+OWN_STYLES_DIR = Path(__file__).resolve().parent.parent / "styles"
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 # A style opts in to per-item-language terms with this <link> in its <info> (valid CSL:
 # rel="documentation" takes any URI). See cslkit.rendering's docstring.

@@ -310,3 +310,24 @@ def test_a_quote_taken_into_the_authors_is_no_author():
                                       ("volume", "vol. 7,"), ("date", "1990.")))
     assert item["author"] == [{"family": "Lowe", "given": "W."}, {"family": "Tam", "given": "F."},
                               {"family": "Ode", "given": "C."}]
+
+
+def test_vancouver_names_without_a_period_before_the_title():
+    from cslkit.textparser.assemble import build_item
+
+    text = "Lowe EE., Reed JL Treatment with rivers improves health Am J Hydrol. 2008; 60(1): 8–16."
+    item, _ = build_item(text, _spans(text, ("author", "Lowe EE., Reed JL Treatment with"),
+                                      ("title", "rivers improves health"), ("container-title", "Am J Hydrol."),
+                                      ("date", "2008;"), ("volume", "60")))
+    assert [a["family"] for a in item["author"]] == ["Lowe", "Reed"]
+    assert item["title"] == "Treatment with rivers improves health"
+    text = "Lowe M, Tam J, Castillo-Rama M Rivers improve health. Am J Hydrol. 2012; 68(1): 75–84."
+    item, _ = build_item(text, _spans(text, ("author", "Lowe M, Tam J,"),
+                                      ("title", "Castillo-Rama M Rivers improve health."),
+                                      ("container-title", "Am J Hydrol."), ("date", "2012;"), ("volume", "68")))
+    assert [a["family"] for a in item["author"]] == ["Lowe", "Tam", "Castillo-Rama"]
+    assert item["title"] == "Rivers improve health"
+    # "Surname, I.," lists are not Vancouver: "Vitamin D" stays in the title.
+    text = "Smith, J., Vitamin D Status and Bone Health. J Bone Res, 3, 1-2."
+    item, _ = build_item(text, _spans(text, ("author", "Smith, J.,"), ("title", "Vitamin D Status and Bone Health.")))
+    assert item["title"] == "Vitamin D Status and Bone Health"

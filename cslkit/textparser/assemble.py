@@ -166,6 +166,7 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
     spans = _give_authors_their_tail(text, spans)
     spans = _give_title_its_head(text, spans)
     spans = _quoted_title_when_missing(text, spans)
+    spans = _vancouver_name_edge(text, spans)
     by_label: dict[str, list[tuple[str, float]]] = {}
     for label, start, end, conf in spans:
         by_label.setdefault(label, []).append((text[start:end], conf))
@@ -565,6 +566,43 @@ def _quoted_title_when_missing(text: str, spans: list[tuple[str, int, int, float
         return spans
     merged = ("title", spans[inside[0]][1], spans[inside[-1]][2], min(spans[k][3] for k in inside))
     return [*spans[: inside[0]], merged, *spans[inside[-1] + 1 :]]
+
+
+_UPPER = "A-ZА-ЯЁІЇЄҐ"
+# Vancouver names are "Surname INITIALS" with no period: "Reed JL" + "Treatment with …".
+_VANCOUVER_LAST_NAME_RE = re.compile(rf"(?:^|,)\s*[{_UPPER}][\w'’-]+(?:\s[{_UPPER}][\w'’-]+)?\s[{_UPPER}]{{1,3}}(?=\s+([{_UPPER}]\S*\s.*)$)")
+_VANCOUVER_NAME_RE = re.compile(rf"[{_UPPER}][\w'’-]+\s[{_UPPER}]{{1,3}}\.?,")
+_VANCOUVER_HEAD_NAME_RE = re.compile(rf"^[{_UPPER}][\w'’-]+\s[{_UPPER}]{{1,3}}\s+(?=[{_UPPER}][^\W\d_]*[a-zа-яёіїєґ])")
+
+
+def _vancouver_name_edge(text: str, spans: list[tuple[str, int, int, float]]
+                         ) -> list[tuple[str, int, int, float]]:
+    """With no period after the authors, the tagger may end them a name late or early:
+    'Reed JL Treatment with' + 'tumor …', or 'Alecsandru D,' + 'Castillo-Rama M Intravenous …'."""
+    for k in range(1, len(spans)):
+        label, start, end, conf = spans[k]
+        previous = spans[k - 1]
+        if label != "title" or previous[0] != "author" or text[previous[2] : start].strip():
+            continue
+        authors = text[previous[1] : previous[2]]
+        # Only a Vancouver name list ("Moraru M, Carbone J,") has this shape of name.
+        if not _VANCOUVER_NAME_RE.search(authors) or "." in authors.rstrip(". ")[-6:]:
+            return spans
+        late = _VANCOUVER_LAST_NAME_RE.search(authors)
+        rest = late.group(1).split() if late else []
+        # The late words open a sentence-case title and the span does not end as a name list does.
+        if (late and 1 < len(rest) <= 4 and not authors.rstrip().endswith((".", ","))
+                and all(w[:1].islower() for w in rest[1:])):
+            cut = previous[1] + late.start(1)
+            return [*spans[: k - 1], ("author", previous[1], cut, previous[3]),
+                    ("title", cut, end, min(conf, previous[3])), *spans[k + 1 :]]
+        early = _VANCOUVER_HEAD_NAME_RE.match(text[start:end])
+        if early and authors.rstrip().endswith(","):
+            cut = start + early.end()
+            return [*spans[: k - 1], ("author", previous[1], cut, min(conf, previous[3])),
+                    ("title", cut, end, conf), *spans[k + 1 :]]
+        return spans
+    return spans
 
 
 def _repair_glued_fields(item: dict[str, Any], by_label: dict[str, list[tuple[str, float]]],

@@ -331,3 +331,12 @@ def test_vancouver_names_without_a_period_before_the_title():
     text = "Smith, J., Vitamin D Status and Bone Health. J Bone Res, 3, 1-2."
     item, _ = build_item(text, _spans(text, ("author", "Smith, J.,"), ("title", "Vitamin D Status and Bone Health.")))
     assert item["title"] == "Vitamin D Status and Bone Health"
+
+
+def test_page_labels_are_stripped_whole():
+    from cslkit.textparser.assemble import _PAGE_LABEL_RE
+
+    assert _PAGE_LABEL_RE.sub("", "pages 72–76") == "72–76"
+    assert _PAGE_LABEL_RE.sub("", "pp. 1-5") == "1-5"
+    assert _PAGE_LABEL_RE.sub("", "С. 129–142") == "129–142"
+    assert _PAGE_LABEL_RE.sub("", "E231-40") == "E231-40"

@@ -46,7 +46,10 @@ _UNLABELLED_YEAR_RE = re.compile(
 )
 _VOLUME_LABEL_RE = re.compile(r"^(?:vol(?:ume)?s?\.?|v\.|т\.|том|tome|bd\.?|band)\s*", re.IGNORECASE)
 _ISSUE_LABEL_RE = re.compile(r"^(?:no\.?|nos\.?|nr\.?|num\.?|number|issue|iss\.?|№|вип\.?|вып\.?|випуск|выпуск|n\.?)\s*", re.IGNORECASE)
-_PAGE_LABEL_RE = re.compile(r"^(?:pp?\.?|pages?|с\.|стр\.|стор\.|s\.|ss\.|pg\.?)\s*", re.IGNORECASE)
+# Longest labels first, each ending at a word edge, so "pages 72" loses "pages", not "p".
+_PAGE_LABEL_RE = re.compile(
+    r"^(?:pages?\b\.?|pp?\b\.?|pg\b\.?|стор\.|стр\.|с\.|ss?\.)\s*", re.IGNORECASE
+)
 _TOTAL_PAGES_RE = re.compile(r"^(\d+)\s*(?:с|p|pp|pages|стр|стор|s|л)\.?$", re.IGNORECASE)
 _EDGE_PUNCT = " \t,;:/–—-.·•"
 

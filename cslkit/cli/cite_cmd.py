@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from cslkit.cli import app
-from cslkit.cli.common import load_items, report_read_problems, write_output
+from cslkit.cli.common import FromFormatOption, load_items, report_read_problems, write_output
 
 
 @app.command("cite")
@@ -28,9 +28,7 @@ def cite_command(
     output_format: Annotated[
         str, typer.Option("--format", "-t", help="text, html, markdown or rtf.")
     ] = "text",
-    from_format: Annotated[
-        str | None, typer.Option("--from", "-f", help="Input format; detected when omitted.")
-    ] = None,
+    from_format: FromFormatOption = None,
 ) -> None:
     """Print one in-text citation per --cite, numbered and collapsed as the style says.
 

@@ -5,9 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+import typer
 
 from cslkit.formats import decode_bytes
+
+# The --from option every command that reads references takes, spelled once.
+FromFormatOption = Annotated[
+    str | None, typer.Option("--from", "-f", help="Input format; detected when omitted.")
+]
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1

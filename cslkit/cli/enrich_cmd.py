@@ -12,6 +12,7 @@ import typer
 from cslkit.cli import app
 from cslkit.cli.common import (
     EXIT_OK,
+    FromFormatOption,
     dump_json,
     load_items,
     report_read_problems,
@@ -28,9 +29,7 @@ def enrich_command(
     file: Annotated[
         str, typer.Argument(help="References to complete (any format), or - for standard input.")
     ],
-    from_format: Annotated[
-        str | None, typer.Option("--from", "-f", help="Input format; detected when omitted.")
-    ] = None,
+    from_format: FromFormatOption = None,
     output: Annotated[
         str | None,
         typer.Option(

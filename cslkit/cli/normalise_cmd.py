@@ -9,7 +9,13 @@ from typing import Annotated
 import typer
 
 from cslkit.cli import app
-from cslkit.cli.common import EXIT_OK, load_items, report_read_problems, write_output
+from cslkit.cli.common import (
+    EXIT_OK,
+    FromFormatOption,
+    load_items,
+    report_read_problems,
+    write_output,
+)
 
 
 @app.command("normalise")
@@ -18,9 +24,7 @@ def normalise_command(
         str | None,
         typer.Argument(help="References to clean (any format), or - for standard input."),
     ] = None,
-    from_format: Annotated[
-        str | None, typer.Option("--from", "-f", help="Input format; detected when omitted.")
-    ] = None,
+    from_format: FromFormatOption = None,
     output: Annotated[
         str | None,
         typer.Option(

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from cslkit.cli import app
-from cslkit.cli.common import load_items, report_read_problems, write_output
+from cslkit.cli.common import FromFormatOption, load_items, report_read_problems, write_output
 
 
 @app.command("render")
@@ -40,10 +40,7 @@ def render_command(
             '"[in Ukrainian]" at the end.',
         ),
     ] = False,
-    from_format: Annotated[
-        str | None,
-        typer.Option("--from", "-f", help="Input format; detected when omitted."),
-    ] = None,
+    from_format: FromFormatOption = None,
 ) -> None:
     """Print the bibliography of FILE in a citation style, one entry per line.
 

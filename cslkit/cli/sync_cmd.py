@@ -8,7 +8,14 @@ from typing import Annotated, Any
 import typer
 
 from cslkit.cli import app
-from cslkit.cli.common import EXIT_OK, EXIT_PROBLEMS, dump_json, load_items, report_read_problems
+from cslkit.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    FromFormatOption,
+    dump_json,
+    load_items,
+    report_read_problems,
+)
 
 
 def _short(value: Any, width: int = 60) -> str:
@@ -123,9 +130,7 @@ def sync_command(
     output_format: Annotated[
         str, typer.Option("--format", help="Report as text or json (on stdout).")
     ] = "text",
-    from_format: Annotated[
-        str | None, typer.Option("--from", "-f", help="Input format; detected when omitted.")
-    ] = None,
+    from_format: FromFormatOption = None,
 ) -> None:
     """Sync FILE into a Zotero group library: create what is new, push what changed
     here, keep what colleagues changed in Zotero, report conflicts. Run it twice and

@@ -12,7 +12,14 @@ from typing import Annotated, Any
 import typer
 
 from cslkit.cli import app
-from cslkit.cli.common import EXIT_OK, EXIT_PROBLEMS, dump_json, load_items, write_output
+from cslkit.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    FromFormatOption,
+    dump_json,
+    load_items,
+    write_output,
+)
 
 JSON_KEYS = ("code", "severity", "item_id", "field", "message", "hint")
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -141,9 +148,7 @@ def validate_command(
         str | None,
         typer.Argument(help="References to check (any format), or - for standard input."),
     ] = None,
-    from_format: Annotated[
-        str | None, typer.Option("--from", "-f", help="Input format; detected when omitted.")
-    ] = None,
+    from_format: FromFormatOption = None,
     output_format: Annotated[
         OutputFormat,
         typer.Option("--format", help="text (grouped by item) or json (an array of problems)."),

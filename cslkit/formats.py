@@ -91,17 +91,20 @@ def parse(source: Source, format: str | None = None) -> Items:
     skipped or repaired (a broken entry in a large file does not stop the others).
     """
     text, path = read_source(source)
+    return read_items(text, path, format)
+
+
+def read_items(text: str, path: Path | None = None, format: str | None = None) -> Items:
+    """Read already-decoded ``text`` with the named reader, or the one detected from the
+    content and ``path``; an input error names the file, since the reader saw only text."""
     name = canonical_format(format) if format else detect_format(text, path)
-    reader = get_reader(name)
     try:
-        result = reader.read(text)
-    except InputError as exc:  # name the file: the reader only saw its text
+        result = get_reader(name).read(text)
+    except InputError as exc:
         if path is None or exc.message.startswith(str(path)):
             raise
         raise type(exc)(f"{path}: {exc.message}", hint=exc.hint) from exc
-    if not isinstance(result, Items):
-        result = Items(result)
-    return result
+    return result if isinstance(result, Items) else Items(result)
 
 
 def dumps(items: list[dict[str, Any]], format: str) -> str:
@@ -151,4 +154,13 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-__all__ = ["Problem", "decode_bytes", "dumps", "parse", "read_source", "write", "write_atomically"]
+__all__ = [
+    "Problem",
+    "decode_bytes",
+    "dumps",
+    "parse",
+    "read_items",
+    "read_source",
+    "write",
+    "write_atomically",
+]

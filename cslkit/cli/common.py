@@ -62,19 +62,10 @@ def read_input(file: str) -> tuple[str, Path | None]:
 
 def load_items(file: str, from_format: str | None) -> Any:
     """Read FILE with the named reader or a detected one; returns :class:`cslkit.Items`."""
-    from cslkit.errors import InputError
-    from cslkit.model import Items
-    from cslkit.registry import canonical_format, detect_format, get_reader
+    from cslkit.formats import read_items
 
     text, path = read_input(file)
-    name = canonical_format(from_format) if from_format else detect_format(text, path)
-    try:
-        items = get_reader(name).read(text)
-    except InputError as exc:  # name the file: the reader only saw its text
-        if path is None or exc.message.startswith(file):
-            raise
-        raise type(exc)(f"{file}: {exc.message}", hint=exc.hint) from exc
-    return items if isinstance(items, Items) else Items(items)
+    return read_items(text, path, from_format)
 
 
 def report_read_problems(items: Any) -> None:

@@ -13,7 +13,7 @@ from cslkit.cli.common import (
     EXIT_PROBLEMS,
     FromFormatOption,
     dump_json,
-    load_items,
+    read_input,
     report_read_problems,
 )
 
@@ -152,7 +152,7 @@ def sync_command(
     Exit status: 0 all synced, 1 conflicts or failed items remain, 2 usage or key errors.
     """
     from cslkit.errors import InputError
-    from cslkit.formats import write
+    from cslkit.formats import read_items, write
     from cslkit.registry import all_writers, canonical_format, detect_format
     from cslkit.zotero import sync
 
@@ -160,20 +160,18 @@ def sync_command(
         raise InputError(f"--prefer must be local or remote, not {prefer!r}")
     if output_format not in ("text", "json"):
         raise InputError(f"--format must be text or json, not {output_format!r}")
-    pull_format = None
-    if pull and not dry_run:
-        if file == "-":
-            raise InputError("--pull rewrites FILE, so FILE cannot be stdin")
-        from cslkit.cli.common import read_input
-
-        text, path = read_input(file)
-        pull_format = canonical_format(from_format) if from_format else detect_format(text, path)
-        if pull_format not in {w.name for w in all_writers()}:
-            raise InputError(
-                f"--pull cannot rewrite a {pull_format} file",
-                hint=f"convert it first: cslkit convert {file} --to csl-json -o refs.json",
-            )
-    items = load_items(file, from_format)
+    if pull and not dry_run and file == "-":
+        raise InputError("--pull rewrites FILE, so FILE cannot be stdin")
+    text, path = read_input(file)
+    # The format --pull writes back is the one FILE was read in.
+    read_format = canonical_format(from_format) if from_format else detect_format(text, path)
+    pull_format = read_format if pull and not dry_run else None
+    if pull_format and pull_format not in {w.name for w in all_writers()}:
+        raise InputError(
+            f"--pull cannot rewrite a {pull_format} file",
+            hint=f"convert it first: cslkit convert {file} --to csl-json -o refs.json",
+        )
+    items = read_items(text, path, read_format)
     report_read_problems(items)
     bar = _ProgressBar()
     try:

@@ -174,6 +174,9 @@ def main() -> None:
     parser.add_argument("--group", help="only fixtures whose group is this")
     parser.add_argument("--show-failures", type=int, default=0, metavar="N",
                         help="print the names of up to N fixtures we fail")
+    parser.add_argument("--write-passing", type=Path, metavar="FILE",
+                        help="write the names of the fixtures we pass (the list the regression "
+                             "test tests/test_rendering_conformance.py holds us to)")
     args = parser.parse_args()
     if not args.suite.is_dir():
         sys.exit(f"no test suite at {args.suite}")
@@ -182,6 +185,7 @@ def main() -> None:
     table: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     not_run: dict[str, int] = defaultdict(int)
     failures: list[str] = []
+    passing: list[str] = []
     for path in sorted(args.suite.glob("*.txt")):
         group = path.stem.split("_")[0]
         if args.group and group != args.group:
@@ -199,8 +203,7 @@ def main() -> None:
         ours = passes(run_ours, fixture)
         row[1] += ours
         row[2] += passes(run_plain, fixture)
-        if not ours:
-            failures.append(path.name)
+        (passing if ours else failures).append(path.name)
     for mode in ("citation", "bibliography"):
         groups = table[mode]
         total = [sum(r[i] for r in groups.values()) for i in range(3)]
@@ -212,6 +215,9 @@ def main() -> None:
         if total[0]:
             print(f"  {'overall':<14}{total[0]:>5}{total[1]:>6} {total[1] / total[0]:>4.0%}"
                   f"{total[2]:>8} {total[2] / total[0]:>4.0%}")
+    if args.write_passing:
+        header = "# CSL test-suite fixtures cslkit passes; rebuild: bench/csl_conformance.py --write-passing\n"
+        args.write_passing.write_text(header + "".join(f"{name}\n" for name in passing), encoding="utf-8")
     if args.show_failures:
         print("\nfailing fixtures:", *failures[: args.show_failures], sep="\n  ")
 

@@ -115,12 +115,15 @@ class IndexedKeys(list):
 
 
 # a closing quote (with an inner one just before it) then a period or comma
-_QUOTE_THEN_PUNCTUATION = re.compile(r"([.?!]?)(\u2019?\u201d(?:</[a-z]+>)*)([.,])")
+_QUOTE_THEN_PUNCTUATION = re.compile(r"([.?!,;:]?)(\u2019?\u201d(?:</[a-z]+>)*)([.,!?]+)")
 _DOUBLE_QUOTED = re.compile(r'"([^"]+)"')
 # inner apostrophes ("You're") do not end a single-quoted span
 _SINGLE_QUOTED = re.compile(r"(^|[\s(\[])'((?:[^']|(?<=\w)'(?=\w))+)'(?=$|[\s.,;:!?)\]])")
 
 
+# marks the end of a quote in a cite's prefix or suffix while punctuation moves into quotes
+_AFFIX_QUOTE_END = "\ue000"
+_CLOSING_QUOTE = re.compile(r"\u201d|\u2019(?!\w)")
 _QUOTE_MARK = re.compile(r"[\u201c\u2018]|\u201d|\u2019(?!\w)")
 _QUOTE_PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019"}
 
@@ -412,29 +415,42 @@ def _drop_first_visible(text: str) -> str:
     return text[:start] + text[start + 1 :]
 
 
-def _seam(left: str, right: str) -> str:
-    """``right`` adjusted so that appending it to ``left`` doubles no space or mark."""
+def _drop_last_visible(text: str) -> str:
+    match = _TRAILING_TAGS.search(text)
+    end = match.start() if match else len(text)
+    return text[: end - 1] + text[end:]
+
+
+# Where a mark ending one piece meets a mark starting the next, what citeproc-js prints
+# (the punctuation_FullMonty* tables of the CSL test suite): the left mark alone, the
+# right mark alone, or both when the pair is not listed ("Title?, " keeps both).
+_KEEP_LEFT = {
+    (":", ":"), (";", ":"), ("!", ":"), ("?", ":"),
+    (":", "."), (";", "."), ("!", "."), ("?", "."), (".", "."),
+    (";", ";"), ("!", "!"), ("?", "?"), (",", ","), (" ", " "),
+}
+_KEEP_RIGHT = {(":", "!"), (";", "!"), (":", "?"), (";", "?")}
+
+
+def _concat(left: str, right: str) -> str:
+    """``left + right`` with the marks at the seam merged (no doubled space or period,
+    "Safe?." → "Safe?", "Title:!" → "Title!"), also across formatting tags."""
     if not left or not right:
-        return right
-    last, first = _visible_edge(left, last=True), _visible_edge(right, last=False)
-    if not last or not first:
-        return right
-    if (
-        (last == " " and first == " ")
-        or (first == "." and last in ".?!")
-        or (first == last and first in ",;:")
-    ):
-        return _drop_first_visible(right)
-    return right
+        return left + right
+    pair = (_visible_edge(left, last=True), _visible_edge(right, last=False))
+    if pair in _KEEP_LEFT:
+        return left + _drop_first_visible(right)
+    if pair in _KEEP_RIGHT:
+        return _drop_last_visible(left) + right
+    return left + right
 
 
 def seam_join(pieces: list[Any], delimiter: str) -> Any:
     output = ""
     for index, piece in enumerate(pieces):
-        text = str(piece)
         if index:
-            output += _seam(output, delimiter)
-        output += _seam(output, text)
+            output = _concat(output, delimiter)
+        output = _concat(output, str(piece))
     return String(output)
 
 
@@ -551,9 +567,7 @@ class _Adapted:
         suffix = self.get("suffix", "")
         if not prefix and not suffix:
             return string
-        body = str(string)
-        text = prefix + _seam(prefix, body)
-        return String(text + _seam(text, suffix))
+        return String(_concat(_concat(prefix, str(string)), suffix))
 
     def join(self, strings: Any, default_delimiter: str = "") -> Any:
         delimiter = self.get("delimiter", default_delimiter)
@@ -732,18 +746,17 @@ class Layout(_Adapted, model.Layout):
         return self._move_punctuation_into_quote(text)
 
     def _move_punctuation_into_quote(self, text: Any) -> Any:
-        """A period or comma after a closing quote moves inside it when the locale says
-        so (en-US: “Title.”), which citeproc-py ignored."""
+        """Periods, commas, ! and ? after a closing quote move inside it when the locale
+        says so (en-US: “Title.”), which citeproc-py ignored."""
         if "\u201d" not in str(text) or str(self.get_locale_option("punctuation-in-quote")).lower() != "true":
             return text
         def move(match: re.Match[str]) -> str:
-            # "Safe?" + "." stays “Safe?”: the quoted text's own mark is enough
+            # the marks that follow the quote (a run of . , ! ?) merge with the quoted
+            # text's own last mark: "Safe?" + "." stays “Safe?”
             mark, quote, punctuation = match.groups()
             if quote.startswith("\u2019") and not inner_quotes:  # an apostrophe ("the dogs’”")
                 mark, quote = mark + "\u2019", quote[1:]
-            if mark and mark[-1] in ".?!" and punctuation == ".":
-                return mark + quote
-            return mark + punctuation + quote
+            return _concat(mark, punctuation) + quote
 
         inner_quotes = "\u2018" in str(text)
         return String(_QUOTE_THEN_PUNCTUATION.sub(move, str(text)))
@@ -808,7 +821,8 @@ class Layout(_Adapted, model.Layout):
             value = callback(cite) if callback is not None else None
             text = seam_join([text, value or f"{cite.key}?"] if str(text) else [value or f"{cite.key}?"],
                              self.get("delimiter", ""))
-        return self._punctuation_in_quote(self.format(self.wrap(text)))
+        text = self._punctuation_in_quote(self.format(self.wrap(text)))
+        return String(str(text).replace(_AFFIX_QUOTE_END, ""))
 
     def _render_cite(self, cite: Any) -> Any:
         self.repressed = {}
@@ -818,8 +832,11 @@ class Layout(_Adapted, model.Layout):
             return None
         if output is None:
             return None
-        # a cite's affixes are text like a field's: typographic quotes
-        return _typographic(cite.get("prefix", "")) + output + _typographic(cite.get("suffix", ""))
+        # a cite's affixes are text like a field's: typographic quotes, but punctuation
+        # after their closing quotes stays outside (as citeproc-js: “quote”, Title)
+        prefix, suffix = (_CLOSING_QUOTE.sub("\\g<0>" + _AFFIX_QUOTE_END, _typographic(cite.get(affix, "")))
+                          for affix in ("prefix", "suffix"))
+        return prefix + output + suffix
 
     def _join_groups(self, groups: list[list[Any]]) -> Any:
         """Groups joined by the layout delimiter, or after-collapse-delimiter after a
@@ -832,8 +849,8 @@ class Layout(_Adapted, model.Layout):
         for index, group in enumerate(groups):
             # a cite whose prefix starts with punctuation (", cited in") replaces the delimiter
             if index and _visible_edge(str(group[0]), last=False) not in _LEADING_PUNCTUATION:
-                output += _seam(output, after_collapse if previous_collapsed else delimiter)
-            output += _seam(output, str(group[0]))
+                output = _concat(output, after_collapse if previous_collapsed else delimiter)
+            output = _concat(output, str(group[0]))
             previous_collapsed = len(group) > 1 and group[1]
         return String(output)
 
@@ -910,8 +927,8 @@ class Layout(_Adapted, model.Layout):
             parts[-1] = _with_suffixes(parts[-1], suffix_run, suffix_delimiter, collapse)
             joined = parts[0]
             for delimiter, part in zip(delimiters, parts[1:], strict=True):
-                joined += _seam(joined, delimiter)
-                joined += _seam(joined, part)
+                joined = _concat(joined, delimiter)
+                joined = _concat(joined, part)
             groups.append([String(joined), True])
         return groups
 

@@ -1,0 +1,70 @@
+"""Punctuation where rendered pieces meet, and punctuation moving into quotes
+(cslkit/rendering/adapter.py: ``_concat``, ``Layout._move_punctuation_into_quote``)."""
+
+from __future__ import annotations
+
+import pytest
+
+import cslkit
+
+SEAM_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><title>Seams</title><id>urn:test:seams</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <locale><style-options punctuation-in-quote="{in_quote}"/></locale>
+  <citation><layout>
+    <text variable="title" quotes="{quotes}" suffix="{suffix}"/>
+    <text variable="publisher" prefix="{prefix}"/>
+  </layout></citation>
+</style>
+"""
+
+
+def _cite(tmp_path, title: str, suffix: str = "", prefix: str = " ", quotes: bool = False,
+          in_quote: bool = False) -> str:
+    path = tmp_path / "seams.csl"
+    path.write_text(SEAM_STYLE.format(suffix=suffix, prefix=prefix, quotes=str(quotes).lower(),
+                                      in_quote=str(in_quote).lower()), encoding="utf-8")
+    item = {"id": "a", "type": "book", "title": title, "publisher": "Next"}
+    return cslkit.cite([item], ["a"], style=str(path))[0]
+
+
+@pytest.mark.parametrize(("title", "prefix", "expected"), [
+    ("Title:", ". ", "Title: Next"),       # a colon swallows a period
+    ("Title;", ": ", "Title; Next"),       # a semicolon swallows a colon
+    ("Title?", ": ", "Title? Next"),
+    ("Title:", "! ", "Title! Next"),       # ! and ? replace a colon or semicolon
+    ("Title;", "? ", "Title? Next"),
+    ("Title,", ". ", "Title,. Next"),      # a comma keeps what follows
+    ("Title.", ": ", "Title.: Next"),
+    ("Title?", "! ", "Title?! Next"),
+    ("Title!", "; ", "Title!; Next"),
+])
+def test_marks_meeting_at_a_seam_merge_as_citeproc_js_does(tmp_path, title, prefix, expected) -> None:
+    assert _cite(tmp_path, title, prefix=prefix) == expected
+
+
+@pytest.mark.parametrize(("suffix", "prefix", "in_quote", "expected"), [
+    ("!", ": ", True, "“Title!” Next"),
+    ("?", "! ", True, "“Title?!” Next"),
+    (".", ": ", True, "“Title.”: Next"),   # only the marks that go inside move
+    (":", "; ", True, "“Title”:; Next"),
+    ("!", ": ", False, "“Title”! Next"),
+])
+def test_marks_after_a_closing_quote_move_inside_with_punctuation_in_quote(
+        tmp_path, suffix, prefix, in_quote, expected) -> None:
+    assert _cite(tmp_path, "Title", suffix=suffix, prefix=prefix, quotes=True, in_quote=in_quote) == expected
+
+
+def test_a_comma_after_a_quote_in_a_cite_prefix_stays_outside(tmp_path) -> None:
+    from citeproc import Citation
+
+    from cslkit.rendering.adapter import CitationItemKeepingCase, build_source
+    from cslkit.rendering.engine import Renderer, new_bibliography
+
+    path = tmp_path / "prefix.csl"
+    path.write_text(SEAM_STYLE.format(suffix="", prefix=" ", quotes="false", in_quote="true"), encoding="utf-8")
+    source, _keys = build_source([{"id": "a", "type": "book", "title": "Title"}])
+    bibliography = new_bibliography(Renderer().style(str(path)), source)
+    citation = Citation([CitationItemKeepingCase("a", prefix="'quote', ", suffix=", \"end\".")])
+    bibliography.register(citation)
+    assert str(bibliography.cite(citation, lambda cite: None)) == "“quote”, Title, “end”."

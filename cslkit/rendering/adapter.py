@@ -802,7 +802,11 @@ class Layout(_Adapted, model.Layout):
                 if text is None:
                     continue
                 entry = _RenderedCite(cite, text, probe.get("names") if probe else None)
-                if by_author and entry.names is not None:
+                if entry.names is None and collapse in ("year-suffix", "year-suffix-ranged"):
+                    # citeproc-js: cites printing no names share the (empty) names, so
+                    # their year suffixes collapse too ("(1965a, b)")
+                    entry.names, entry.without_names = "", text
+                elif by_author and entry.names is not None:
                     style.names_probe = {"suppress": True}
                     entry.without_names = self._render_cite(cite)
                 rendered.append(entry)
@@ -886,9 +890,10 @@ class Layout(_Adapted, model.Layout):
         """Cites by the same names are grouped and print the names once ("Smith 1900,
         2000"); with year-suffix collapsing the years too ("2000a, b" or "2000a–c")."""
         citation_element = self.getparent()
-        # citeproc-js: ", " between the years of one author; with year-suffix collapsing
-        # the layout delimiter
-        default_group = ", " if collapse == "year" else self.get("delimiter", ", ")
+        # citeproc-js: ", " between the years of one author in in-text styles; with
+        # year-suffix collapsing, or in note styles, the layout delimiter
+        in_text = self.get_root().get("class") == "in-text"
+        default_group = ", " if collapse == "year" and in_text else self.get("delimiter", ", ")
         group_delimiter = citation_element.get("cite-group-delimiter", default_group)
         after_collapse = citation_element.get("after-collapse-delimiter", self.get("delimiter", ""))
         suffix_delimiter = citation_element.get("year-suffix-delimiter", group_delimiter)

@@ -3,8 +3,9 @@
     .venv/bin/python bench/render_speed.py [--count 2000] [--no-node] [--profile STYLE]
 
 Prints items/s and peak memory (the process's peak resident set; with --heap also the
-peak of Python allocations, measured in a second run) for cslkit, and for citeproc-js on the same items when node and
-tools/oracle/node_modules are there. The articles come from the oracle corpus generator
+peak of Python allocations, measured in a second run) for cslkit, for plain citeproc-py
+(Vancouver only: the issue's baseline, without our adapter), and for citeproc-js on the
+same items when node and tools/oracle/node_modules are there. The articles come from the oracle corpus generator
 (seeded), so runs are comparable.
 """
 
@@ -74,6 +75,35 @@ def bench_ours(items: list[dict], style: str, measure_heap: bool) -> tuple[float
     return len(items) / seconds, peak / 2**20
 
 
+def bench_plain_citeproc(items: list[dict], style: str) -> float:
+    """items/s of one bibliography by citeproc-py 0.11.1 alone (no adapter, text output)."""
+    import warnings
+
+    from citeproc import (
+        Citation,
+        CitationItem,
+        CitationStylesBibliography,
+        CitationStylesStyle,
+        formatter,
+    )
+    from citeproc.source.json import CiteProcJSON
+
+    from cslkit.rendering.styles import resolve_style
+
+    style_path = str(resolve_style(style).path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # citeproc-py warns about every variable it does not know
+        start = time.perf_counter()
+        parsed = CitationStylesStyle(style_path, validate=False)
+        bibliography = CitationStylesBibliography(parsed, CiteProcJSON(items), formatter.plain)
+        for item in items:
+            bibliography.register(Citation([CitationItem(item["id"])]))
+        entries = bibliography.bibliography()
+        seconds = time.perf_counter() - start
+    assert len(entries) == len(items), (len(entries), len(items))
+    return len(items) / seconds
+
+
 def bench_node(items: list[dict], style: str, lang: str) -> str:
     module = ROOT / "tools" / "oracle" / "node_modules" / "citeproc"
     if shutil.which("node") is None or not module.is_dir():
@@ -134,6 +164,8 @@ def main() -> None:
         if not args.no_node:
             line += f" | citeproc-js {bench_node(items, style, lang)}"
         print(line)
+        if style == "vancouver":
+            print(f"  {'':<16} plain citeproc-py {bench_plain_citeproc(items, style):>7,.0f} items/s")
     peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  peak resident set of this (cslkit) process: {peak_rss:.0f} MB")
 

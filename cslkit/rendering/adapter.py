@@ -255,7 +255,8 @@ def _rich_string(value: Any, *, verbatim: bool) -> Any:
     return output
 
 
-_FAMILY_PARTICLE = re.compile(r"^((?:[a-z][^\s\u2019'-]*(?:[\u2019'-]|\s+))+)(\S.*)$")
+# a particle may start with an apostrophe (Dutch "'t", "in 't")
+_FAMILY_PARTICLE = re.compile(r"^((?:['\u2019\u02bb]?[a-z][^\s\u2019'-]*(?:[\u2019'-]|\s+))+)(\S.*)$")
 _GIVEN_PARTICLE = re.compile(r"^(.*?\S)\s+((?:[a-z][^\s]*\s*)+)$")
 
 
@@ -288,6 +289,15 @@ def _parse_particles(raw: dict[str, Any]) -> dict[str, Any]:
     return raw
 
 
+# Inline markup kept in name parts ("<b>Doe</b>"); other tags are escaped as text.
+_NAME_TAG = re.compile(r"(</?(?:i|b|sup|sub)>)", re.I)
+
+
+def _name_part_text(value: Any) -> str:
+    pieces = _NAME_TAG.split(_typographic(str(value)))
+    return "".join(piece.lower() if n % 2 else html.escape(piece, quote=False) for n, piece in enumerate(pieces))
+
+
 def _names(value: Any) -> list[CslName]:
     names = []
     for raw in value or []:
@@ -295,7 +305,7 @@ def _names(value: Any) -> list[CslName]:
             continue
         raw = _parse_particles(raw)
         parts = {
-            key: html.escape(_typographic(str(part)), quote=False)
+            key: _name_part_text(part)
             for key, part in raw.items()
             if key in ("family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal")
             and part not in (None, "")
@@ -897,10 +907,18 @@ class Layout(_Adapted, model.Layout):
         group_delimiter = citation_element.get("cite-group-delimiter", default_group)
         after_collapse = citation_element.get("after-collapse-delimiter", self.get("delimiter", ""))
         suffix_delimiter = citation_element.get("year-suffix-delimiter", group_delimiter)
-        order: list[str | None] = []
-        members: dict[str | None, list[_RenderedCite]] = {}
+        # cites by one author are brought together only when the style sorts cites; otherwise
+        # only neighbours collapse (citeproc-js)
+        grouped = citation_element.sort is not None
+        order: list[Any] = []
+        members: dict[Any, list[_RenderedCite]] = {}
+        run = 0
+        previous: Any = None
         for entry in rendered:
-            key = entry.names if entry.names is not None else f"\0{id(entry)}"
+            names = entry.names if entry.names is not None else f"\0{id(entry)}"
+            run += names != previous
+            previous = names
+            key = names if grouped else (run, names)
             if key not in members:
                 order.append(key)
                 members[key] = []
@@ -1349,6 +1367,19 @@ class Names(_Adapted, model.Names):
 
 
 _ROMANESQUE = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f]")
+# A term starting with a letter of a script written with spaces between words (Latin,
+# Greek, Cyrillic, Hebrew, Arabic, Thai) or "&" is spaced from the names; others ("等",
+# "和") attach, as citeproc-js joins them. The Hebrew conjunction ו is written attached to
+# the word, so it does not count as such a letter.
+_SPACED_TERM_START = re.compile(
+    r"[&A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4\u05d6-\u05ff"
+    r"\u0600-\u06ff\u0e01-\u0e5b\u1f00-\u1fff\u200c-\u200e\u202a-\u202e]"
+)
+
+
+def _spaced_term(term: Any) -> bool:
+    text = html.unescape(_TAG.sub("", str(term)))
+    return bool(_SPACED_TERM_START.match(text))
 _INITIAL_TOKEN = re.compile(r"([^\s.]+)(\.?)")
 
 
@@ -1366,6 +1397,42 @@ def _join_particle_marked(left: str, left_plain: str, right: str) -> str:
     return left + right if left_plain[-1] in "\u2019'-" else f"{left} {right}"
 
 
+_HYPHEN = re.compile(r"\s*-\s*")
+_LETTERS = re.compile(r"[^\W\d_]*")
+
+
+def _hyphenated_parts(given: str) -> list[str]:
+    parts: list[str] = []
+    for piece in _HYPHEN.split(given):
+        if parts and piece[:1].islower():
+            parts[-1] += "-" + piece
+        else:
+            parts.append(piece)
+    return parts
+
+
+def _initial(word: str) -> str:
+    """The initial of a given name, with the capitals that follow it when lower-case
+    letters follow them ("TSerendorjiin" → "Ts", a digraph; "JOHN" → "J")."""
+    letters = _LETTERS.match(word, 1).group()
+    capitals = next((i for i, char in enumerate(letters) if not char.isupper()), len(letters))
+    return word[0] + (letters[:capitals].lower() if capitals < len(letters) else "")
+
+
+def _split_markup(word: str) -> tuple[str, str, str]:
+    """(leading tags, text, trailing tags) of a word; tags inside the text move to the
+    trailing ones, so that none is lost and they stay in order."""
+    if "<" not in word:
+        return "", word, ""
+    lead = _LEADING_TAGS.match(word)
+    start = lead.end() if lead else 0
+    trail = _TRAILING_TAGS.search(word, start)
+    end = trail.start() if trail else len(word)
+    core = word[start:end]
+    inner = "".join(_TAG.findall(core))
+    return word[:start], _TAG.sub("", core), inner + word[end:]
+
+
 class Name(_Adapted, model.Name):
     """Names per CSL 1.0.2 (citeproc-py's were close but not exact): ``initialize="false"``,
     existing abbreviations kept ("Ph. M."), particles joined without a space after an
@@ -1380,20 +1447,29 @@ class Name(_Adapted, model.Name):
 
     def _initials(self, given: str, mark: str, initialize: bool, context: Any) -> str:
         hyphen = self.get_option("initialize-with-hyphen", context)
-        parts = given.split("-") if hyphen else [given.replace("-", " ")]
+        # a hyphen before a lower-case letter joins one name ("Guo-ping" → "G."), as citeproc-js reads it
+        parts = _hyphenated_parts(given) if hyphen else [given.replace("-", " ")]
         result = []
         for part in parts:
-            tokens = []
-            for word, period in _INITIAL_TOKEN.findall(part):
-                if not word[:1].isupper():
-                    tokens.append(" " + word + " ")  # a lower-case particle stays a word
-                elif period or len(word) == 1:
-                    tokens.append(word + mark)  # already an initial or abbreviation
-                elif initialize:
-                    tokens.append(word[0] + mark)
-                else:
-                    tokens.append(" " + word + " ")
-            result.append(" ".join("".join(tokens).split()))
+            chunks = []
+            for chunk in part.split():
+                # markup around a word stays around its initial ("<b>J.</b> Q.")
+                lead, core, trail = _split_markup(chunk)
+                tokens = []
+                for word, period in _INITIAL_TOKEN.findall(core):
+                    if not word[:1].isupper():
+                        tokens.append(" " + word + " ")  # a lower-case particle stays a word
+                    elif period or len(word) == 1:
+                        tokens.append(word + mark)  # already an initial or abbreviation
+                    elif initialize:
+                        tokens.append(_initial(word) + mark)
+                    else:
+                        tokens.append(" " + word + " ")
+                text = "".join(tokens)
+                body = text.strip()
+                chunks.append(text[: len(text) - len(text.lstrip())] + lead + body + trail
+                              + text[len(text.rstrip()):])
+            result.append(" ".join("".join(chunks).split()))
         joined = ("-" if hyphen else " ").join(r for r in result if r)
         return joined.strip()
 
@@ -1430,11 +1506,10 @@ class Name(_Adapted, model.Name):
                 given_text = self._parts("given", [("given", given), ("given", dp)])
             pieces = [p for p in (family_text, given_text, suffix) if p]
             return options["sort-separator"].join(pieces)
-        family_text = self._parts("family", [("given", dp), ("family", ndp), ("family", family)])
-        text = " ".join(p for p in (self._part("given", given or ""), family_text) if p)
-        if suffix:
-            text += (", " if name.get("comma-suffix") else " ") + suffix
-        return text
+        # the family name-part's affixes enclose the suffix of a name in display order
+        tail = ((", " if name.get("comma-suffix") else " ") + suffix) if suffix else ""
+        family_text = self._parts("family", [("given", dp), ("family", ndp), ("family", family)], tail)
+        return " ".join(p for p in (self._part("given", given or ""), family_text) if p)
 
     def _name_part(self, which: str) -> Any:
         for part in self.findall("cs:name-part", self.nsmap):
@@ -1448,7 +1523,7 @@ class Name(_Adapted, model.Name):
         part = self._name_part(which)
         return str(part.wrap(part.format(part.case(String(text))))) if part is not None else text
 
-    def _parts(self, group: str, words: list[tuple[str, str | None]]) -> str:
+    def _parts(self, group: str, words: list[tuple[str, str | None]], tail: str = "") -> str:
         """Particles and the name they belong to, each word formatted by its own
         name-part (CSL 1.0.2: "given" covers the dropping particle, "family" the
         non-dropping one) as citeproc-js does ("<b>van</b> <b>Meer</b>"), the affixes of
@@ -1463,6 +1538,7 @@ class Name(_Adapted, model.Name):
             text = str(part.format(part.case(String(word)))) if part is not None else word
             output = text if not output else _join_particle_marked(output, previous, text)
             previous = word
+        output += tail if output else ""
         group_part = self._name_part(group)
         return str(group_part.wrap(output)) if output and group_part is not None else output
 
@@ -1511,7 +1587,8 @@ class Name(_Adapted, model.Name):
                 or (precedes == "after-inverted-name" and inverted_last)
             )
             text = self.join(rendered, delimiter)
-            return String(f"{text}{delimiter if use_delimiter else ' '}{et_al}")
+            space = " " if _spaced_term(et_al) else ""
+            return String(f"{text}{delimiter if use_delimiter else space}{et_al}")
         and_ = option("and")
         if and_ is None or len(rendered) < 2:
             return self.join(rendered, delimiter)
@@ -1527,6 +1604,10 @@ class Name(_Adapted, model.Name):
             or (precedes == "after-inverted-name" and inverted_before_last)
         )
         head = self.join(rendered[:-1], delimiter)
+        if not _spaced_term(and_term):
+            # citeproc-js: an attached "and" takes the delimiter only before a second name
+            use_delimiter = precedes == "always" and len(rendered) == 2
+            return String(f"{head}{delimiter if use_delimiter else ''}{and_term}{rendered[-1]}")
         joint = f"{delimiter}{and_term} " if use_delimiter else f" {and_term} "
         return String(f"{head}{joint}{rendered[-1]}")
 

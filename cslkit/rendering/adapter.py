@@ -386,7 +386,25 @@ def build_reference(key: str, item: dict[str, Any]) -> Reference:
     reference = Reference(key, str(item.get("type") or "article"), **known)
     # set directly: citeproc-py warns about variables it does not list, yet renders them
     reference.update({k: v for k, v in fields.items() if k in _MORE_NAMES})
+    reference[INCOMPLETE_NAMES] = _names_cut_at_source(item, fields)
     return reference
+
+
+# The Reference key (no CSL variable has this name) holding the name variables whose
+# list the source cut short with "et al.": custom["et-al"] (authors) or
+# custom["et-al-<variable>"], as the readers and the normaliser record it.
+INCOMPLETE_NAMES = "cslkit_incomplete_names"
+
+
+def _names_cut_at_source(item: dict[str, Any], fields: dict[str, Any]) -> frozenset[str]:
+    custom = item.get("custom")
+    if not isinstance(custom, dict):
+        return frozenset()
+    return frozenset(
+        variable for variable in fields
+        if variable in _NAME_VARIABLES
+        and custom.get("et-al" if variable == "author" else f"et-al-{variable.replace('_', '-')}") is True
+    )
 
 
 def build_source(items: list[dict[str, Any]]) -> tuple[BibliographySource, list[str]]:
@@ -1555,6 +1573,11 @@ class Name(_Adapted, model.Name):
         use_last = option("et-al-use-last") and use_first <= et_al_min - 2
         truncated = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
         shown = names[:use_first] if truncated else names
+        # A list the source already cut with "et al." ends in "et al." whatever its length:
+        # printing it bare would claim these are all the authors.
+        cut_at_source = variable.replace("-", "_") in item.reference.get(INCOMPLETE_NAMES, ())
+        if cut_at_source and not truncated:
+            truncated, use_last = True, False
         if option("form") == "count":
             return len(shown) + (1 if truncated and use_last else 0)
         options = {

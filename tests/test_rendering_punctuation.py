@@ -68,3 +68,48 @@ def test_a_comma_after_a_quote_in_a_cite_prefix_stays_outside(tmp_path) -> None:
     citation = Citation([CitationItemKeepingCase("a", prefix="'quote', ", suffix=", \"end\".")])
     bibliography.register(citation)
     assert str(bibliography.cite(citation, lambda cite: None)) == "“quote”, Title, “end”."
+
+
+TERM_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="{klass}" version="1.0">
+  <info><title>Terms</title><id>urn:test:terms</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout delimiter="; " suffix=".">
+    <group delimiter=" "><text term="ibid"/><text variable="title"/></group>
+  </layout></citation>
+  <bibliography><layout><text term="in" suffix=" "/><text variable="title"/></layout></bibliography>
+</style>
+"""
+
+
+def _terms_cited(tmp_path, klass: str, cites: list[tuple[str, str]]) -> str:
+    from citeproc import Citation
+
+    from cslkit.rendering.adapter import CitationItemKeepingCase, build_source
+    from cslkit.rendering.engine import Renderer, new_bibliography
+
+    path = tmp_path / f"terms-{klass}.csl"
+    path.write_text(TERM_STYLE.format(klass=klass), encoding="utf-8")
+    source, _keys = build_source([{"id": "a", "type": "book", "title": "Title"}])
+    bibliography = new_bibliography(Renderer().style(str(path)), source)
+    citation = Citation([CitationItemKeepingCase(key, prefix=prefix) for key, prefix in cites])
+    bibliography.register(citation)
+    return str(bibliography.cite(citation, lambda cite: None))
+
+
+def test_a_term_opening_a_note_citation_is_capitalized(tmp_path) -> None:
+    assert _terms_cited(tmp_path, "note", [("a", "")]) == "Ibid. Title."
+    # not after other text, nor in a later cite, nor after a one-word prefix ("cf.")
+    assert _terms_cited(tmp_path, "note", [("a", "See ")]) == "See ibid. Title."
+    assert _terms_cited(tmp_path, "note", [("a", ""), ("a", "")]) == "Ibid. Title; ibid. Title."
+    assert _terms_cited(tmp_path, "note", [("a", "Cf. ")]) == "Cf. ibid. Title."
+    # a prefix that ends a sentence starts anew
+    assert _terms_cited(tmp_path, "note", [("a", ""), ("a", "As shown before. ")]) == (
+        "Ibid. Title; As shown before. Ibid. Title.")
+    # in-text citations keep the term as the locale writes it
+    assert _terms_cited(tmp_path, "in-text", [("a", "")]) == "ibid. Title."
+
+
+def test_a_term_opening_a_bibliography_entry_is_capitalized(tmp_path) -> None:
+    path = tmp_path / "terms.csl"
+    path.write_text(TERM_STYLE.format(klass="in-text"), encoding="utf-8")
+    assert cslkit.render([{"id": "a", "type": "book", "title": "Title"}], style=str(path)) == ["In Title"]

@@ -763,11 +763,19 @@ class Layout(_Adapted, model.Layout):
     def _render_entry(self, item: Any) -> Any:
         """One bibliography entry (None when it renders empty)."""
         self.repressed = {}
-        if self.getparent().get("second-field-align"):
-            body = self._render_second_field(item)
-        else:
-            body = self.render_children(item)
-        return self._punctuation_in_quote(self.format(self.wrap(body))) if body is not None else None
+        root = self.get_root()
+        root.mark_terms = True
+        try:
+            if self.getparent().get("second-field-align"):
+                body = self._render_second_field(item)
+            else:
+                body = self.render_children(item)
+        finally:
+            root.mark_terms = False
+        if body is None:
+            return None
+        body = String(_capitalize_leading_term(str(body), predecessor=False))
+        return self._punctuation_in_quote(self.format(self.wrap(body)))
 
     def _punctuation_in_quote(self, text: Any) -> Any:
         text = _alternate_quotes(_flip_formatting(text))
@@ -823,10 +831,10 @@ class Layout(_Adapted, model.Layout):
             good = citation_element.sort.sort(good, self)
         rendered: list[_RenderedCite] = []
         try:
-            for cite in good:
+            for index, cite in enumerate(good):
                 style.locales = self._item_locales(cite)
                 probe = style.names_probe = {"suppress": False} if by_author else None
-                text = self._render_cite(cite)
+                text = self._render_cite(cite, first=index == 0)
                 if text is None:
                     continue
                 entry = _RenderedCite(cite, text, probe.get("names") if probe else None)
@@ -836,7 +844,7 @@ class Layout(_Adapted, model.Layout):
                     entry.names, entry.without_names = "", text
                 elif by_author and entry.names is not None:
                     style.names_probe = {"suppress": True}
-                    entry.without_names = self._render_cite(cite)
+                    entry.without_names = self._render_cite(cite, first=index == 0)
                 rendered.append(entry)
                 citation_element.cites.append(cite)
         finally:
@@ -856,18 +864,26 @@ class Layout(_Adapted, model.Layout):
         text = self._punctuation_in_quote(self.format(self.wrap(text)))
         return String(str(text).replace(_AFFIX_QUOTE_END, ""))
 
-    def _render_cite(self, cite: Any) -> Any:
+    def _render_cite(self, cite: Any, first: bool) -> Any:
+        """One cite with its affixes; ``first`` when it opens the citation."""
         self.repressed = {}
+        root = self.get_root()
+        # a term opening a note citation is capitalized ("Ibid."), as citeproc-js does
+        root.mark_terms = root.get("class") != "in-text"
         try:
             output = self.render_children(cite)
         except VariableError:
             return None
+        finally:
+            root.mark_terms = False
         if output is None:
             return None
+        prefix = cite.get("prefix", "")
+        output = _capitalize_leading_term(str(output), predecessor=_prefix_precedes(prefix, not first))
         # a cite's affixes are text like a field's: typographic quotes, but punctuation
         # after their closing quotes stays outside (as citeproc-js: “quote”, Title)
-        prefix, suffix = (_CLOSING_QUOTE.sub("\\g<0>" + _AFFIX_QUOTE_END, _typographic(cite.get(affix, "")))
-                          for affix in ("prefix", "suffix"))
+        prefix, suffix = (_CLOSING_QUOTE.sub("\\g<0>" + _AFFIX_QUOTE_END, _typographic(affix))
+                          for affix in (prefix, cite.get("suffix", "")))
         return prefix + output + suffix
 
     def _join_groups(self, groups: list[list[Any]]) -> Any:
@@ -972,6 +988,36 @@ class Layout(_Adapted, model.Layout):
                 joined = _concat(joined, part)
             groups.append([String(joined), True])
         return groups
+
+
+# marks where a term starts while a cite or entry renders (see _capitalize_leading_term)
+_TERM_START = "\ue001"
+_SENTENCE_END = (":", ".", ";", "!", "?")
+_TRAILING_QUOTES_AND_SPACES = re.compile("[\"'\u201d\u2019\u00bb\u202f\u00a0 ]+$")
+
+
+def _capitalize_leading_term(text: str, predecessor: bool) -> str:
+    """A term that is the first thing a cite or entry prints (only affix punctuation
+    before it) starts with a capital ("Ibid."), as citeproc-js prints it; the term
+    marks are removed."""
+    if _TERM_START not in text:
+        return text
+    head, _, rest = text.partition(_TERM_START)
+    if not predecessor and not any(char.isalnum() for char in _TAG.sub("", head)):
+        tags = _LEADING_TAGS.match(rest)
+        start = tags.end() if tags else 0
+        rest = rest[:start] + rest[start : start + 1].upper() + rest[start + 1 :]
+    return (head + rest).replace(_TERM_START, "")
+
+
+def _prefix_precedes(prefix: str, predecessor: bool) -> bool:
+    """Whether a term after a cite's ``prefix`` follows other text: a prefix ending a
+    sentence of several words ("Caps after. ") starts anew, a one-word one ("Cf. ") or
+    any other text does not (citeproc-js)."""
+    if not prefix:
+        return predecessor
+    plain = _TRAILING_QUOTES_AND_SPACES.sub("", _TAG.sub("", prefix))
+    return not (plain[-1:] in _SENTENCE_END and " " in prefix.strip())
 
 
 class _RenderedCite:
@@ -1126,6 +1172,8 @@ class Text(_PageRanges, _Adapted, model.Text):
             text = self.get_macro(attrib["macro"]).render(item, context, sort_options=kwargs.get("sort_options"))
         elif "term" in attrib:
             text = self._term(item)
+            if text and "text-case" not in attrib and vars(self.getroottree().getroot()).get("mark_terms"):
+                text = String(_TERM_START + str(text))
         elif "value" in attrib:
             text = String(self.preformat(_typographic(attrib["value"])))
         else:

@@ -334,8 +334,11 @@ def _date(value: Any) -> Any:
             except (TypeError, ValueError):
                 break
         month = fields.get("month", 0)
-        if 13 <= month <= 16 or 21 <= month <= 24:  # CSL-JSON's seasons as months
-            fields["season"] = month - (12 if month <= 16 else 20)
+        if 13 <= month <= 24:  # CSL-JSON's seasons as months: 13-16, 17-20 and 21-24 are spring-winter
+            fields["season"] = (month - 13) % 4 + 1
+            fields.pop("month")
+            fields.pop("day", None)
+        elif "month" in fields and not 1 <= month <= 12:  # no such month: the year alone
             fields.pop("month")
             fields.pop("day", None)
         if "year" in fields:
@@ -835,8 +838,11 @@ class Layout(_Adapted, model.Layout):
                 style.locales = self._item_locales(cite)
                 probe = style.names_probe = {"suppress": False} if by_author else None
                 text = self._render_cite(cite, first=index == 0)
-                if text is None:
-                    continue
+                if text is None or not str(text):
+                    if index:
+                        continue
+                    # citeproc-js marks a citation whose first cite prints nothing
+                    text = String(NO_PRINTED_FORM)
                 entry = _RenderedCite(cite, text, probe.get("names") if probe else None)
                 if entry.names is None and collapse in ("year-suffix", "year-suffix-ranged"):
                     # citeproc-js: cites printing no names share the (empty) names, so
@@ -1018,6 +1024,9 @@ def _prefix_precedes(prefix: str, predecessor: bool) -> bool:
         return predecessor
     plain = _TRAILING_QUOTES_AND_SPACES.sub("", _TAG.sub("", prefix))
     return not (plain[-1:] in _SENTENCE_END and " " in prefix.strip())
+
+
+NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 
 
 class _RenderedCite:
@@ -1203,12 +1212,16 @@ class Date(_Adapted, model.Date):
 
     A style that never prints ``year-suffix`` gets it after the first year of ``issued``
     it prints in each cite or entry (CSL 1.0.2 §Disambiguation; citeproc-py dropped it).
+    The date a work was accessed does not tell cites apart (citeproc-js leaves it out when
+    it compares them).
     """
 
     def process(self, item: Any, variable: Any = None, show_parts: Any = None, context: Any = None,
                 **kwargs: Any) -> Any:
         root = _style_root(self)
         name = variable or self.get("variable")
+        if name == "accessed" and vars(root).get("comparing_cites"):
+            raise VariableError(name)
         suffix = item.reference.get("year_suffix") if name == "issued" else None
         layout = None
         if suffix and vars(root).get("implicit_year_suffix"):

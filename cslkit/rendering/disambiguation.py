@@ -64,10 +64,13 @@ def disambiguate(loaded: Any, bibliography: Any) -> None:
     def render(key: str) -> str | None:
         citation.cites = []
         layout.repressed = {}
+        root.comparing_cites = True  # see adapter.Date
         try:
             return str(layout.render_children(cites[key]))
         except VariableError:
             return None
+        finally:
+            root.comparing_cites = False
 
     def ambiguous_groups(keys: list[str]) -> list[list[str]]:
         groups: dict[str, list[str]] = {}

@@ -340,3 +340,24 @@ def test_page_labels_are_stripped_whole():
     assert _PAGE_LABEL_RE.sub("", "pp. 1-5") == "1-5"
     assert _PAGE_LABEL_RE.sub("", "С. 129–142") == "129–142"
     assert _PAGE_LABEL_RE.sub("", "E231-40") == "E231-40"
+
+
+def test_unlabelled_vancouver_source_details_are_kept():
+    # The tagger sometimes leaves "2012 Apr;" or a whole "2013; 1:CD007885" unlabelled;
+    # their shape alone is enough to place each part.
+    item = one("Coulam CB, Acacio B Does immunotherapy for treatment of reproductive failure "
+               "enhance live births? Am J Reprod Immunol. 2012 Apr; 67(4): 296–304.")
+    assert item["issued"] == {"date-parts": [[2012, 4]]}
+    assert (item["volume"], item["issue"]) == ("67", "4")
+    item = one("Okwundu CI, Afolabi BB Intramuscular versus intravenous anti-D for preventing "
+               "Rhesus alloimmunization during pregnancy Cochrane Database Syst Rev. 2013; 1:CD007885.")
+    assert item["issued"] == {"date-parts": [[2013]]}
+    assert (item["volume"], item["page"]) == ("1", "CD007885")
+    assert "note" not in item
+
+
+def test_no_year_of_the_seed_list_is_lost():
+    items = cslkit.parse(str(SEED), format="text")
+    undated = [i["id"] for i in items
+               if re.search(r"\b(?:19|20)\d\d\b", i["custom"]["original"]) and "issued" not in i]
+    assert undated == []

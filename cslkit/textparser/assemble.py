@@ -44,6 +44,12 @@ _YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)(?!\d)")
 _UNLABELLED_YEAR_RE = re.compile(
     r"(1[5-9]\d\d|20[0-4]\d)(?:[.,;:)]*\s*[–—-]?\s*(?:[CСTТPРS]|Vol|Vyp|Вып|Вип|Т|№|No|Bd)\.?)?", re.IGNORECASE
 )
+# Vancouver's source details ("2012 Apr", "2013;1:CD007885", "2009 Sep;20(6):528-35") in
+# a span the tagger left unlabelled: their shape alone says what each part is.
+_UNLABELLED_SOURCE_RE = re.compile(
+    r"(?P<date>(?:1[5-9]\d\d|20[0-4]\d)(?:\s+[^\W\d_]{3,9}\.?(?:\s*[-–]\s*[^\W\d_]{3,9}\.?)?(?:\s+\d{1,2})?)?)"
+    r"(?:\s*;\s*(?P<volume>[\dA-Z][\w-]*)?\s*(?:\((?P<issue>[^()]+)\))?\s*:\s*(?P<page>[\w.]+(?:\s*[-–]\s*[\w.]+)?))?"
+)
 _VOLUME_LABEL_RE = re.compile(r"^(?:vol(?:ume)?s?\.?|v\.|т\.|том|tome|bd\.?|band)\s*", re.IGNORECASE)
 _ISSUE_LABEL_RE = re.compile(r"^(?:no\.?|nos\.?|nr\.?|num\.?|number|issue|iss\.?|№|вип\.?|вып\.?|випуск|выпуск|n\.?)\s*", re.IGNORECASE)
 # Longest labels first, each ending at a word edge, so "pages 72" loses "pages", not "p".
@@ -235,6 +241,8 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
                 confidence["issued"] = max(conf, 0.95) if single_year else conf
                 break
     if "issued" not in item:
+        _take_unlabelled_source(item, by_label, confidence)
+    if "issued" not in item:
         # A year the tagger left unlabelled (glued "2011;25(9)", or "1982. C." run into
         # the next area's label) is still the date.
         for label, start, end, conf in spans:
@@ -297,6 +305,38 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
     if custom:
         item["custom"] = custom
     return item, confidence
+
+
+def _take_unlabelled_source(item: dict[str, Any], by_label: dict[str, list[tuple[str, float]]],
+                            confidence: dict[str, float]) -> None:
+    """Date (and volume, issue, pages) from an "other" or "note" span shaped exactly like
+    Vancouver's source details, filling only fields the tagger left empty."""
+    for label in ("other", "note"):
+        for raw, conf in by_label.get(label, []):
+            match = _UNLABELLED_SOURCE_RE.fullmatch(raw.strip(" .,;"))
+            if not match:
+                continue
+            words = re.findall(r"[^\W\d_]+", match.group("date"))
+            # Every word must be a month ("2012 Apr", "2011 Nov-Dec"); "2013 Lancet" is no date.
+            if any(word[:3].lower() not in MONTHS for word in words):
+                continue
+            date = parse_date(match.group("date"))
+            if not date:
+                continue
+            item["issued"] = date
+            confidence["issued"] = conf
+            for field in ("volume", "issue", "page"):
+                if match.group(field) and field not in item:
+                    item[field] = match.group(field).strip()
+                    confidence[field] = conf
+                    by_label[field] = [(match.group(field), conf)]
+            if label == "note":
+                kept = [(text, c) for text, c in by_label["note"] if text != raw]
+                if kept:
+                    by_label["note"] = kept
+                else:
+                    del by_label["note"]
+            return
 
 
 _DATE_TAIL_RE = re.compile(

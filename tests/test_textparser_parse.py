@@ -361,3 +361,20 @@ def test_no_year_of_the_seed_list_is_lost():
     undated = [i["id"] for i in items
                if re.search(r"\b(?:19|20)\d\d\b", i["custom"]["original"]) and "issued" not in i]
     assert undated == []
+
+
+def test_a_title_word_glued_to_the_last_vancouver_name():
+    item = one("Tareeva TG, Malinovskaia VV, Poletaev AB Autoimmune disorders in pregnant women with "
+               "mixed urogenital infections. Interferon therapy in prophylaxis of obstetric and "
+               "perinatal complications Antibiot Khimioter. 2000; 45(12): 23–4.")
+    assert item["author"][-1] == {"family": "Poletaev", "given": "A. B."}
+    assert item["title"].startswith("Autoimmune disorders")
+
+
+def test_a_title_broken_by_a_false_container_is_rejoined():
+    item = one("Van den Heuvel Mj, Peralta CG, Hatta K et al. Decline in number of elevated blood "
+               "CD3(+) CD56(+) NKT cells in response to intravenous immunoglobulin treatment "
+               "correlates with successful pregnancy Am J Reprod Immunol. 2007; 58(5): 447–59.")
+    assert item["title"].startswith("Decline in number of elevated blood CD3(+) CD56(+) NKT cells")
+    assert item["title"].endswith("successful pregnancy")
+    assert item["container-title"] == "Am J Reprod Immunol"

@@ -171,6 +171,7 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
     confidence: dict[str, float] = {}
     spans = _move_journal_head(text, spans)
     spans = _fix_title_container(text, spans)
+    spans = _rejoin_title_around_false_container(text, spans)
     spans = _split_title_tail(text, spans)
     spans = _give_authors_their_tail(text, spans)
     spans = _give_title_its_head(text, spans)
@@ -488,6 +489,29 @@ def _fix_title_container(text: str, spans: list[tuple[str, int, int, float]]
     return spans
 
 
+def _rejoin_title_around_false_container(text: str, spans: list[tuple[str, int, int, float]]
+                                         ) -> list[tuple[str, int, int, float]]:
+    """A title the tagger broke with a container in its middle ("Decline in number of
+    elevated" + "blood CD3" + "(+) CD56(+) NKT cells … pregnancy" + "Am J Reprod Immunol."
+    + "2007;"): when the last container is followed by the date or volume, the pieces
+    before it are one title."""
+    labels = [label for label, *_ in spans]
+    if labels.count("container-title") < 2 or "title" not in labels:
+        return spans
+    first_title = labels.index("title")
+    last_container = len(labels) - 1 - labels[::-1].index("container-title")
+    middle = labels[first_title:last_container]
+    if (last_container + 1 >= len(spans) or labels[last_container + 1] not in ("date", "volume")
+            or "container-title" not in middle or set(middle) - {"title", "container-title", "other"}
+            or middle[-1] != "title"):
+        return spans
+    pieces = spans[first_title:last_container]
+    if any(known_journal(clean(text[a:b])) for label, a, b, _ in pieces if label == "container-title"):
+        return spans
+    joined = ("title", pieces[0][1], pieces[-1][2], min(conf for *_, conf in pieces))
+    return [*spans[:first_title], joined, *spans[last_container:]]
+
+
 # '“Against Literary Darwinism.” Critical Inquiry': what follows a quoted title.
 _QUOTED_TITLE_RE = re.compile(r"^\s*[“\"‘«][^“”\"«»]{8,}[”\"’»][.,;:]?\s+(?=\S)")
 # "… Wessex. In The Explanation of Culture Change": a chapter's book after "In".
@@ -613,7 +637,7 @@ def _quoted_title_when_missing(text: str, spans: list[tuple[str, int, int, float
 
 _UPPER = "A-ZА-ЯЁІЇЄҐ"
 # Vancouver names are "Surname INITIALS" with no period: "Reed JL" + "Treatment with …".
-_VANCOUVER_LAST_NAME_RE = re.compile(rf"(?:^|,)\s*[{_UPPER}][\w'’-]+(?:\s[{_UPPER}][\w'’-]+)?\s[{_UPPER}]{{1,3}}(?=\s+([{_UPPER}]\S*\s.*)$)")
+_VANCOUVER_LAST_NAME_RE = re.compile(rf"(?:^|,)\s*[{_UPPER}][\w'’-]+(?:\s[{_UPPER}][\w'’-]+)?\s[{_UPPER}]{{1,3}}(?=\s+([{_UPPER}]\S*(?:\s.*)?)$)")
 _VANCOUVER_NAME_RE = re.compile(rf"[{_UPPER}][\w'’-]+\s[{_UPPER}]{{1,3}}\.?,")
 _VANCOUVER_HEAD_NAME_RE = re.compile(rf"^[{_UPPER}][\w'’-]+\s[{_UPPER}]{{1,3}}\s+(?=[{_UPPER}][^\W\d_]*[a-zа-яёіїєґ])")
 
@@ -634,8 +658,11 @@ def _vancouver_name_edge(text: str, spans: list[tuple[str, int, int, float]]
         late = _VANCOUVER_LAST_NAME_RE.search(authors)
         rest = late.group(1).split() if late else []
         # The late words open a sentence-case title and the span does not end as a name list does.
-        if (late and 1 < len(rest) <= 4 and not authors.rstrip().endswith((".", ","))
-                and all(w[:1].islower() for w in rest[1:])):
+        # One capitalised word after the last initials opens the title when the title
+        # span goes on in lower case ("Poletaev AB Autoimmune" + "disorders in …").
+        opens_title = 1 < len(rest) <= 4 and all(w[:1].islower() for w in rest[1:]) or (
+            len(rest) == 1 and text[start:end][:1].islower())
+        if late and opens_title and not authors.rstrip().endswith((".", ",")):
             cut = previous[1] + late.start(1)
             return [*spans[: k - 1], ("author", previous[1], cut, previous[3]),
                     ("title", cut, end, min(conf, previous[3])), *spans[k + 1 :]]

@@ -378,3 +378,10 @@ def test_a_title_broken_by_a_false_container_is_rejoined():
     assert item["title"].startswith("Decline in number of elevated blood CD3(+) CD56(+) NKT cells")
     assert item["title"].endswith("successful pregnancy")
     assert item["container-title"] == "Am J Reprod Immunol"
+
+
+def test_an_issue_without_a_volume_is_no_volume():
+    item = one("Zul'karneev RSh, Kalinin IuT. Use of recombinant alpha2-interferon in pregnant women. "
+               "Zh Mikrobiol Epidemiol Immunobiol. 1998 Mar;(2):115-8.")
+    assert item.get("issue") == "2"
+    assert "volume" not in item

@@ -685,6 +685,12 @@ def _repair_glued_fields(item: dict[str, Any], by_label: dict[str, list[tuple[st
         item["volume"] = tail.strip()
         if "date" not in by_label and _YEAR_RE.search(head):
             by_label["date"] = [(head, confidence["volume"])]
+    # "1998 Mar;(2):115-8": Vancouver's issue without a volume, in its parentheses.
+    bracketed = re.fullmatch(r"\(([^()]+)\)", str(item.get("volume", "")).strip())
+    if bracketed and "issue" not in item:
+        item["issue"] = bracketed.group(1).strip()
+        confidence["issue"] = confidence.pop("volume")
+        del item["volume"]
     # "Вып. 10", "N 4", "Х. Вып. 4" tagged as volume: the labelled part is the issue.
     match = _ISSUE_INSIDE_RE.match(str(item.get("volume", "")))
     if match and "issue" not in item:

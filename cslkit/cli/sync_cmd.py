@@ -132,9 +132,10 @@ def sync_command(
     ] = "text",
     from_format: FromFormatOption = None,
 ) -> None:
-    """Sync FILE into a Zotero group library: create what is new, push what changed
-    here, keep what colleagues changed in Zotero, report conflicts. Run it twice and
-    the second run changes nothing.
+    """Sync FILE into a Zotero group library; a second run changes nothing.
+
+    Creates what is new, pushes what changed here, keeps what colleagues changed in
+    Zotero, and reports conflicts.
 
     The API key comes from $ZOTERO_API_KEY or the keyring
     (`keyring set cslkit-zotero api-key`), never from the command line.

@@ -48,16 +48,24 @@ from citeproc.source import (
 )
 from citeproc.string import MixedString, NoCase, String
 
+from cslkit.rendering import ordinals
 from cslkit.rendering.collation import collation_key
 
 # CSL 1.0.2 name variables citeproc-py 0.11.1 does not list (it renders them all the same).
 _MORE_NAMES = {
     "contributor", "chair", "compiler", "curator", "director", "executive_producer", "guest",
     "host", "narrator", "organizer", "performer", "producer", "script_writer", "series_creator",
-    "editor_translator",
+    "editor_translator", "reviewed_author",
+}
+# CSL 1.0.2 variables citeproc-py 0.11.1 does not list (it renders them all the same).
+_MORE_VARIABLES = {
+    "archive_collection", "citation_key", "division", "event_title", "license", "part_number",
+    "part_title", "printing_number", "reviewed_genre", "reviewed_title", "scale", "supplement_number",
+    "volume_title", "volume_title_short", "collection_title_short",
 }
 _NAME_VARIABLES = set(NAMES) | _MORE_NAMES
-_KNOWN_VARIABLES = set(VARIABLES) | _MORE_NAMES | {"title_short", "container_title_short"}
+_KNOWN_VARIABLES = set(VARIABLES) | _MORE_NAMES | _MORE_VARIABLES | {"title_short", "container_title_short"}
+_UNLISTED = _MORE_NAMES | _MORE_VARIABLES
 # Variables that are identifiers or addresses: printed exactly as given.
 _VERBATIM = {"URL", "DOI", "PMID", "PMCID", "ISBN", "ISSN", "call_number", "archive_location"}
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -358,6 +366,76 @@ def _date(value: Any) -> Any:
     return None
 
 
+_DATE_VARIABLES = ("accessed", "container", "event-date", "issued", "original-date", "submitted")
+# "variable: value" lines at the start of a note, or "{:variable: value}" anywhere in it
+_NOTE_LINE = re.compile(r"([a-zA-Z][-a-zA-Z]*)\s*:\s*(.+)")
+_NOTE_BRACED = re.compile(r"\{:([a-zA-Z][-a-zA-Z]*)\s*:\s*([^}]+)\}")
+_ISO_DATE = re.compile(r"(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def _note_date(text: str) -> dict[str, Any] | None:
+    parts = []
+    for end in text.split("/"):
+        match = _ISO_DATE.fullmatch(end.strip())
+        if not match:
+            return None
+        parts.append([int(p) for p in match.groups() if p is not None])
+    return {"date-parts": parts}
+
+
+def with_note_variables(item: dict[str, Any]) -> dict[str, Any]:
+    """Variables CSL-JSON has no field for, written into ``note`` as citeproc-js reads
+    them (Zotero's "Extra"): ``original-date: 1901-05-02``, ``reviewed-author: Hall ||
+    W.C.`` (family || given), one per line at the start of the note, or
+    ``{:genre: Peer commentary}`` anywhere. They fill variables the item lacks; the
+    lines are removed from the note."""
+    note = item.get("note")
+    if not isinstance(note, str) or ":" not in note:
+        return item
+    found: list[tuple[str, str]] = []
+
+    def known(name: str) -> bool:
+        return name.replace("-", "_") in _KNOWN_VARIABLES or name in _DATE_VARIABLES
+
+    def braced(match: re.Match[str]) -> str:
+        if not known(match.group(1)):
+            return match.group()
+        found.append((match.group(1), match.group(2).strip()))
+        return ""
+
+    lines = _NOTE_BRACED.sub(braced, note).split("\n")
+    while lines:
+        match = _NOTE_LINE.fullmatch(lines[0].strip())
+        if not match or not known(match.group(1)):
+            break
+        found.append((match.group(1), match.group(2).strip()))
+        lines.pop(0)
+    if not found:
+        return item
+    item = dict(item)
+    names: dict[str, list[dict[str, str]]] = {}
+    for name, value in found:
+        if name in item:
+            continue
+        if name.replace("-", "_") in _NAME_VARIABLES:
+            family, bars, given = value.partition("||")
+            person = {"family": family.strip(), "given": given.strip()} if bars else {"literal": value}
+            names.setdefault(name, []).append(person)
+        elif name in _DATE_VARIABLES:
+            date = _note_date(value)
+            if date is not None:
+                item[name] = date
+        else:
+            item[name] = value
+    item.update(names)
+    rest = "\n".join(lines).strip()
+    if rest:
+        item["note"] = rest
+    else:
+        item.pop("note")
+    return item
+
+
 def build_reference(key: str, item: dict[str, Any]) -> Reference:
     """One CSL-JSON item as a citeproc-py Reference (unknown fields are left out)."""
     fields: dict[str, Any] = {}
@@ -377,7 +455,7 @@ def build_reference(key: str, item: dict[str, Any]) -> Reference:
             names = _names(value)
             if names:
                 fields[name] = names
-        elif raw_key in ("accessed", "container", "event-date", "issued", "original-date", "submitted"):
+        elif raw_key in _DATE_VARIABLES:
             date = _date(value)
             if date is not None:
                 fields[name] = date
@@ -385,10 +463,10 @@ def build_reference(key: str, item: dict[str, Any]) -> Reference:
             fields[name] = str(value)
         else:
             fields[name] = _rich_string(value, verbatim=name in _VERBATIM)
-    known = {k: v for k, v in fields.items() if k not in _MORE_NAMES}
+    known = {k: v for k, v in fields.items() if k not in _UNLISTED}
     reference = Reference(key, str(item.get("type") or "article"), **known)
     # set directly: citeproc-py warns about variables it does not list, yet renders them
-    reference.update({k: v for k, v in fields.items() if k in _MORE_NAMES})
+    reference.update({k: v for k, v in fields.items() if k in _UNLISTED})
     reference[INCOMPLETE_NAMES] = _names_cut_at_source(item, fields)
     return reference
 
@@ -425,7 +503,7 @@ def build_source(items: list[dict[str, Any]]) -> tuple[BibliographySource, list[
             while f"{key}#{serial}" in source:
                 serial += 1
             key = f"{key}#{serial}"
-        source.add(build_reference(key, item))
+        source.add(build_reference(key, with_note_variables(item)))
         keys.append(key)
     return source, keys
 
@@ -516,6 +594,9 @@ def _has_any(element: Any, attributes: tuple[str, ...]) -> bool:
         attrib = element.attrib
         own[key] = any(name in attrib for name in attributes)
     return own[key]
+
+
+_FORM_FALLBACK = {"verb-short": "verb", "symbol": "short", "verb": None, "short": None}
 
 
 class _Adapted:
@@ -613,7 +694,28 @@ class _Adapted:
         cache = root.term_cache
         key = (id(root.locales), name, form, fallback_locale, zero_padded)
         if key not in cache:
-            cache[key] = super().get_term(name, form, fallback_locale, zero_padded)
+            term = super().get_term(name, form, fallback_locale, zero_padded)
+            if term is None and form in _FORM_FALLBACK:
+                # CSL 1.0.2 §Terms: verb-short → verb → long, symbol → short → long
+                term = self.get_term(name, _FORM_FALLBACK[form], fallback_locale, zero_padded)
+            cache[key] = term
+        return cache[key]
+
+
+    def get_locale_option(self, name: str) -> Any:
+        """A locale option from the first locale that sets it (citeproc-py stopped at the
+        first ``cs:style-options``, so an in-style locale setting one option reset the
+        others to their defaults)."""
+        root = _style_root(self)
+        cache = root.term_cache
+        key = ("option", id(root.locales), name)
+        if key not in cache:
+            cache[key] = model.Locale._default_options.get(name)
+            for locale in root.locales:
+                options = locale.find("{http://purl.org/net/xbiblio/csl}style-options")
+                if options is not None and name in options.attrib:
+                    cache[key] = options.get(name)
+                    break
         return cache[key]
 
 
@@ -1309,7 +1411,10 @@ class Date_Part(_Adapted, model.Date_Part):  # noqa: N801 (citeproc-py maps tag 
     """A style's date-part overrides apply to this rendering only, without affixes."""
 
     def process(self, date: Any, context: Any = None) -> Any:
-        text = super().process(date, context)
+        if self.get("name") == "day" and self.get("form") == "ordinal":
+            text = self._ordinal_day(date)
+        else:
+            text = super().process(date, context)
         if self.get("name") == "year" and text:
             root = _style_root(self)
             pending = vars(root).get("pending_year_suffix")
@@ -1317,6 +1422,17 @@ class Date_Part(_Adapted, model.Date_Part):  # noqa: N801 (citeproc-py maps tag 
                 root.pending_year_suffix = None
                 text = str(text) + pending
         return text
+
+    def _ordinal_day(self, date: Any) -> str:
+        """The day as an ordinal agreeing with the month term's gender ("1er janvier"), or
+        as a plain number after day 1 when the locale limits ordinals to it."""
+        day = date.day
+        root = _style_root(self)
+        if day > 1 and str(self.get_locale_option("limit-day-ordinals-to-day-1")).lower() == "true":
+            return str(day)
+        month = date.get("month")
+        gender = ordinals.term_gender(f"month-{month:02}", root.locales) if month else None
+        return f"{day}{ordinals.ordinal_suffix(day, root.locales, gender)}"
 
     def render(self, date: Any, context: Any = None) -> Any:
         override = {}
@@ -1342,7 +1458,29 @@ class Date_Part(_Adapted, model.Date_Part):  # noqa: N801 (citeproc-py maps tag 
 
 
 class Number(_PageRanges, _Adapted, model.Number):
-    pass
+    """Ordinals per CSL 1.0.2 (see :mod:`.ordinals`): in the gender of the variable's
+    term ("1.ª edición", "1.º número"), with ``match`` and whole-set locale overrides."""
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        variable = self.get("variable")
+        if variable == "locator" and item.has_locator:
+            variable = item.locator.label or "page"
+        vars(self)["numbered_term"] = variable
+        return super().process(item, context, **kwargs)
+
+    def format_number(self, number: Any) -> Any:
+        form = self.get("form", "numeric")
+        if form not in ("ordinal", "long-ordinal"):
+            return super().format_number(number)
+        try:
+            value = int(number)
+        except ValueError:
+            return number
+        locales = _style_root(self).locales
+        gender = ordinals.term_gender(vars(self).get("numbered_term") or "", locales)
+        if form == "long-ordinal":
+            return ordinals.long_ordinal(value, locales, gender)
+        return f"{value}{ordinals.ordinal_suffix(value, locales, gender)}"
 
 
 class Names(_Adapted, model.Names):

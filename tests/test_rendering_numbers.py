@@ -1,0 +1,110 @@
+"""Numbers, ordinals, terms and item variables as CSL 1.0.2 defines them (fixes in
+cslkit/rendering/ordinals.py and adapter.py that citeproc-py 0.11.1 lacked)."""
+
+from __future__ import annotations
+
+import pytest
+
+import cslkit
+
+STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="{locale}">
+  <info><title>Numbers test</title><id>urn:test:numbers</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  {locales}
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout>{layout}</layout></bibliography>
+</style>
+"""
+
+
+@pytest.fixture
+def render(tmp_path):
+    def run(layout: str, items: list[dict], locale: str = "en-US", locales: str = "", **options) -> list[str]:
+        path = tmp_path / "numbers.csl"
+        path.write_text(STYLE.format(locale=locale, locales=locales, layout=layout), encoding="utf-8")
+        return cslkit.render(items, style=str(path), **options)
+
+    return run
+
+
+def book(item_id: str = "b", **fields) -> dict:
+    return {"id": item_id, "type": "book", "title": "T", **fields}
+
+
+ORDINALS = '<number variable="edition" form="ordinal"/><text value="|"/><number variable="issue" form="ordinal"/>'
+
+
+def test_ordinals_take_the_gender_of_the_numbered_term(render) -> None:
+    locales = """<locale><terms>
+      <term name="ordinal">.ª</term>
+      <term name="ordinal-01" gender-form="masculine">.º</term>
+      <term name="ordinal-01" gender-form="feminine">.ª</term>
+      <term name="ordinal-02" gender-form="masculine">.ºº</term>
+      <term name="issue" gender="masculine">issue</term>
+      <term name="edition" gender="feminine">edition</term>
+    </terms></locale>"""
+    items = [book("a", edition="1", issue="1"), book("b", edition="2", issue="2"), book("c", edition="3", issue="3")]
+    assert render(ORDINALS, items, locales=locales) == ["1.ª|1.º", "2.ª|2.ºº", "3.ª|3.ª"]
+    # (the locale file's "st"/"nd"/"rd" are not mixed in: a style defining ordinals replaces them all)
+
+
+def test_russian_ordinals_agree_with_masculine_and_neuter_terms(render) -> None:
+    layout = '<number variable="edition" form="ordinal"/><text value=" "/><number variable="volume" form="long-ordinal"/>'
+    # ru-RU: "volume" is masculine, "edition" has no gender (neuter)
+    assert render(layout, [book(edition="3", volume="2")], locale="ru-RU") == ["3-е второй"]
+
+
+def test_ordinal_match_attributes(render) -> None:
+    locales = """<locale><terms>
+      <term name="ordinal">x</term>
+      <term name="ordinal-01" match="whole-number">W</term>
+      <term name="ordinal-02" match="last-two-digits">L</term>
+      <term name="ordinal-03">D</term>
+      <term name="ordinal-13">T</term>
+    </terms></locale>"""
+    layout = '<number variable="edition" form="ordinal"/>'
+    numbers = ["1", "21", "2", "102", "112", "3", "23", "13", "113"]
+    got = render(layout, [book(n, edition=n) for n in numbers], locales=locales)
+    assert got == ["1W", "21x", "2L", "102L", "112x", "3D", "23D", "13T", "113T"]
+
+
+def test_csl_1_0_ordinal_scheme_without_an_ordinal_term(render) -> None:
+    locales = """<locale><terms>
+      <term name="ordinal-01">a</term><term name="ordinal-02">b</term>
+      <term name="ordinal-03">c</term><term name="ordinal-04">d</term>
+    </terms></locale>"""
+    numbers = ["1", "11", "22", "13", "5", "103"]
+    got = render('<number variable="edition" form="ordinal"/>', [book(n, edition=n) for n in numbers], locales=locales)
+    assert got == ["1a", "11d", "22b", "13d", "5d", "103c"]
+
+
+DAY = """<date variable="issued" delimiter=" ">
+  <date-part name="day" form="ordinal" range-delimiter="-"/>
+  <date-part name="month" range-delimiter="-"/>
+  <date-part name="year" range-delimiter="-"/>
+</date>"""
+
+
+def test_day_ordinals_limited_to_day_one_take_the_month_gender(render) -> None:
+    items = [book("a", issued={"date-parts": [[2004, 10, 1], [2004, 10, 14]]}),
+             book("b", issued={"date-parts": [[2004, 10, 14], [2004, 11, 1]]})]
+    # fr-FR: months are masculine ("1ᵉʳ", not the feminine "1ʳᵉ"), ordinals only on day 1
+    assert render(DAY, items, locale="fr-FR") == ["1ᵉʳ-14 octobre 2004", "14 octobre-1ᵉʳ novembre 2004"]
+
+
+def test_a_locale_option_set_later_in_the_fallback_order_still_counts(render) -> None:
+    # the style's locale sets one option; fr-FR's limit-day-ordinals-to-day-1 still applies
+    locales = '<locale xml:lang="fr"><style-options punctuation-in-quote="true"/></locale>'
+    items = [book("a", issued={"date-parts": [[2004, 10, 2]]})]
+    assert render(DAY, items, locale="fr-FR", locales=locales) == ["2 octobre 2004"]
+
+
+def test_variables_written_in_the_note_fill_missing_fields(render) -> None:
+    layout = ('<group delimiter=", "><text variable="reviewed-title"/><text variable="genre"/>'
+              '<names variable="reviewed-author"><label form="verb-short" suffix=" "/>'
+              '<name initialize-with="."/></names>'
+              '<date variable="original-date"><date-part name="year"/></date><text variable="note"/></group>')
+    item = book(note="reviewed-title: Decrease of potential\nreviewed-author: Hall || W.C.\n"
+                     "original-date: 1901-05-02\ntitle: ignored, the item has one\nFree text {:genre: Commentary}")
+    # verb-short falls back to the verb form ("by") when the locale has no verb-short term
+    assert render(layout, [item]) == ["Decrease of potential, Commentary, by W.C. Hall, 1901, Free text"]

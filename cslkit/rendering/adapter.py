@@ -665,7 +665,7 @@ class _Adapted:
             return text
         from cslkit.rendering import textcase
 
-        return textcase.apply(text, text_case)
+        return textcase.apply(text, text_case, language)
 
     def quote(self, string: Any) -> Any:
         if self.get("quotes", "false").lower() != "true":

@@ -13,9 +13,11 @@ from typing import Any
 
 from citeproc.string import MixedString, NoCase, String
 
-# Single-word stop words of the CSL specification (schema stop-words.json).
+# Single-word stop words: those of the CSL specification (schema stop-words.json) as
+# citeproc-js lists them (with "about", "above", "al", "next", "v", "vs"; without
+# "outside" and "thru").
 STOP_WORDS = frozenset(
-    ["a", "across", "afore", "after", "against", "along", "alongside", "amid", "amidst", "among", "amongst", "an", "and", "anenst", "apropos", "apud", "around", "as", "aside", "astride", "at", "athwart", "atop", "barring", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "but", "by", "c", "ca", "circa", "d'", "d’", "de", "despite", "down", "during", "et", "except", "for", "forenenst", "from", "given", "in", "inside", "into", "lest", "like", "modulo", "near", "nor", "notwithstanding", "of", "off", "on", "onto", "or", "out", "outside", "over", "per", "plus", "pro", "qua", "sans", "since", "so", "than", "the", "through", "throughout", "thru", "thruout", "till", "to", "toward", "towards", "under", "underneath", "until", "unto", "up", "upon", "v.", "van", "versus", "via", "vis-à-vis", "von", "vs.", "with", "within", "without", "yet"]
+    ["a", "about", "above", "across", "afore", "after", "against", "al", "along", "alongside", "amid", "amidst", "among", "amongst", "an", "and", "anenst", "apropos", "apud", "around", "as", "aside", "astride", "at", "athwart", "atop", "barring", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "but", "by", "c", "ca", "circa", "d'", "d’", "de", "despite", "down", "during", "et", "except", "for", "forenenst", "from", "given", "in", "inside", "into", "lest", "like", "modulo", "near", "next", "nor", "notwithstanding", "of", "off", "on", "onto", "or", "out", "over", "per", "plus", "pro", "qua", "sans", "since", "so", "than", "the", "through", "throughout", "thruout", "till", "to", "toward", "towards", "under", "underneath", "until", "unto", "up", "upon", "v", "v.", "van", "versus", "via", "vis-à-vis", "von", "vs", "vs.", "with", "within", "without", "yet"]
 )
 _TAG = re.compile(r"<[^<>]+>|&#?\w+;")
 # markup whose content is left as it is, as citeproc-js does
@@ -55,20 +57,41 @@ def _rebuild(pieces: list[tuple[str, bool]]) -> Any:
     return output if output else String("")
 
 
-def _capitalize(word: str) -> str:
+_GREEK = re.compile(r"[\u0370-\u03ff]")
+# the letters of a word without the punctuation around it
+_BARE = re.compile(r"^\W*(.*?)\W*$")
+# letters whose case pairs differ in Turkish and Azeri (dotted and dotless i)
+_TURKIC = ("tr", "az")
+
+
+def _upper(text: str, language: str | None) -> str:
+    if language in _TURKIC:
+        text = text.replace("i", "\u0130")
+    return text.upper()
+
+
+def _lower(text: str, language: str | None) -> str:
+    if language in _TURKIC:
+        text = text.replace("I", "\u0131").replace("\u0130", "i")
+    return text.lower()
+
+
+def _capitalize(word: str, language: str | None = None) -> str:
     """Upper-case the first letter, after opening quotes or brackets; a word starting with
-    a digit ("24th") is left alone."""
+    a digit ("24th") and a lone Greek letter ("β-carotene", a symbol) are left alone."""
+    if _GREEK.fullmatch(_BARE.match(word).group(1)):
+        return word
     for index, char in enumerate(word):
         if char.isalpha():
-            return word[:index] + char.upper() + word[index + 1 :]
+            return word[:index] + _upper(char, language) + word[index + 1 :]
         if char.isdigit():
             return word
     return word
 
 
-def apply(text: Any, text_case: str) -> Any:
+def apply(text: Any, text_case: str, language: str | None = None) -> Any:
     """``text`` in ``text_case`` (lowercase, uppercase, capitalize-first, capitalize-all,
-    sentence, title)."""
+    sentence, title); ``language`` (two letters) chooses Turkic dotted and dotless i."""
     pieces = _segments(text)
     if not pieces:
         return text
@@ -88,21 +111,21 @@ def apply(text: Any, text_case: str) -> Any:
     if text_case in ("lowercase", "uppercase"):
         for index, char in enumerate(chars):
             if not mask[index]:
-                chars[index] = char.lower() if text_case == "lowercase" else char.upper()
+                chars[index] = _lower(char, language) if text_case == "lowercase" else _upper(char, language)
     else:
         visible_words = [m for m in _WORD.finditer(full) if _TAG.sub("", m.group(0)).strip()]
         if text_case == "sentence" or (text_case == "title" and all_upper and len(visible_words) > 3):
             # citeproc-js lower-cases sentence-case text, and title-case text in capitals
             for index, char in enumerate(chars):
                 if not mask[index]:
-                    chars[index] = char.lower()
+                    chars[index] = _lower(char, language)
         for number, match in enumerate(visible_words):
             if all(mask[match.start():match.end()]):
                 continue
             word = "".join(chars[match.start():match.end()])
             core = word.lstrip(_OPENERS)
             if text_case == "capitalize-all" or (text_case in ("capitalize-first", "sentence") and number == 0):
-                replace(match.start(), _capitalize(word))
+                replace(match.start(), _capitalize(word, language))
             elif text_case == "title":
                 before = "".join(chars[: match.start()]).rstrip()
                 before = before.rstrip(_OPENERS).rstrip()
@@ -115,7 +138,10 @@ def apply(text: Any, text_case: str) -> Any:
                 before_hyphen = full[match.end():match.end() + 1] == "-" and full[match.start() - 1:match.start()] != "-"
                 if lowered in STOP_WORDS and not (starts_phrase or last or before_hyphen):
                     continue
-                replace(match.start(), _capitalize(word))
+                # a single letter ("vitamin c", "07-x") stays as it is within the title
+                if len(_BARE.match(core).group(1)) == 1 and not (starts_phrase or before_hyphen):
+                    continue
+                replace(match.start(), _capitalize(word, language))
     output: list[tuple[str, bool]] = []
     position = 0
     for value, protected in pieces:

@@ -212,58 +212,80 @@ def _typographic(text: str) -> str:
     return text
 
 
+def _paired_tags(pieces: list[str]) -> set[int]:
+    """Positions of the inline tags in ``pieces`` (every other piece) that open and close
+    in pairs; a tag without its partner is text, as citeproc-js prints it."""
+    opened: dict[str, list[int]] = {}
+    paired: set[int] = set()
+    for index in range(1, len(pieces), 2):
+        tag = pieces[index].lower()
+        name = tag.strip("</>").split()[0]
+        if not tag.startswith("</"):
+            opened.setdefault(name, []).append(index)
+        elif opened.get(name):
+            paired.update((opened[name].pop(), index))
+    return paired
+
+
 def _rich_string(value: Any, *, verbatim: bool) -> Any:
     """Escape text for the internal HTML markup, keeping CSL-JSON's inline tags."""
     text = str(value)
     if verbatim:
         return String(html.escape(text, quote=False))
+    pieces = _RICH_TAG.split(text)
+    paired = _paired_tags(pieces)
+    # (is a tag, text) with unpaired tags merged into the text around them
+    segments: list[list[Any]] = [[False, ""]]
+    for index, piece in enumerate(pieces):
+        if index in paired:
+            segments += [[True, piece], [False, ""]]
+        else:
+            segments[-1][1] += piece
+    # quotes are paired across inline tags ("(\"<i>Title</i>\")"): made typographic on
+    # the text with each tag as a placeholder
+    texts = "\x01".join(piece for is_tag, piece in segments if not is_tag)
+    if "'" in texts or '"' in texts:
+        typographic = iter(_typographic(texts).split("\x01"))
+        for segment in segments:
+            if not segment[0]:
+                segment[1] = next(typographic)
     output = MixedString()
     nocase_depth = 0
     span_stack: list[str] = []
-    pieces = _RICH_TAG.split(text)
-    # quotes are paired across inline tags ("(\"<i>Title</i>\")"): made typographic on
-    # the text with each tag as a placeholder
-    texts = "\x01".join(pieces[0::2])
-    if "'" in texts or '"' in texts:
-        pieces[0::2] = _typographic(texts).split("\x01")
-    for piece in pieces:
+    for is_tag, piece in segments:
         if not piece:
             continue
-        lowered = piece.lower()
-        if _RICH_TAG.fullmatch(piece):
-            if lowered.startswith('<span class="nocase"'):
-                nocase_depth += 1
-                span_stack.append("nocase")
-                continue
-            if lowered.startswith('<span class="nodecor"'):
-                # "no decoration" inside formatted text: kept as plain text (citeproc-py
-                # printed the tag)
-                span_stack.append("nodecor")
-                continue
-            if lowered == "</sc>":
-                output += NoCase("</span>")
-                continue
-            if lowered.startswith("<span") or lowered == "<sc>":
-                span_stack.append("smallcaps")
-                output += NoCase('<span style="font-variant:small-caps;">')
-                continue
-            if lowered == "</span>":
-                kind = span_stack.pop() if span_stack else "nocase"
-                if kind == "nocase":
-                    nocase_depth = max(nocase_depth - 1, 0)
-                elif kind == "smallcaps":
-                    output += NoCase("</span>")
-                continue
-            output += NoCase(lowered)
+        if not is_tag:
+            escaped = html.escape(piece, quote=False)
+            output += NoCase(escaped) if nocase_depth else String(escaped)
             continue
-        escaped = html.escape(piece, quote=False)
-        output += NoCase(escaped) if nocase_depth else String(escaped)
+        lowered = piece.lower()
+        if lowered.startswith('<span class="nocase"'):
+            nocase_depth += 1
+            span_stack.append("nocase")
+        elif lowered.startswith('<span class="nodecor"'):
+            # "no decoration": the formatting around it is turned off, its case kept
+            nocase_depth += 1
+            span_stack.append("nodecor")
+            output += NoCase('<span class="nodecor">')
+        elif lowered == "</sc>":
+            output += NoCase("</span>")
+        elif lowered.startswith("<span") or lowered == "<sc>":
+            span_stack.append("smallcaps")
+            output += NoCase('<span style="font-variant:small-caps;">')
+        elif lowered == "</span>":
+            kind = span_stack.pop() if span_stack else "nocase"
+            if kind in ("nocase", "nodecor"):
+                nocase_depth = max(nocase_depth - 1, 0)
+            if kind in ("smallcaps", "nodecor"):
+                output += NoCase("</span>")
+        else:
+            output += NoCase(lowered)
     if not output:
         return String("")
     return output
 
 
-# a particle may start with an apostrophe (Dutch "'t", "in 't")
 _FAMILY_PARTICLE = re.compile(r"^((?:['\u2019\u02bb]?[a-z][^\s\u2019'-]*(?:[\u2019'-]|\s+))+)(\S.*)$")
 _GIVEN_PARTICLE = re.compile(r"^(.*?\S)\s+((?:[a-z][^\s]*\s*)+)$")
 
@@ -584,6 +606,12 @@ def _root_cache(element: Any) -> dict[Any, Any]:
     return memo
 
 
+_RESETTING_ATTRIBUTES = (
+    ("font-style", "normal", '<span style="font-style:normal;">'),
+    ("font-weight", "normal", '<span style="font-weight:normal;">'),
+    ("font-variant", "normal", '<span style="font-variant:normal;">'),
+    ("vertical-align", "baseline", '<span style="baseline">'),
+)
 _FORMATTING_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 
 
@@ -654,7 +682,13 @@ class _Adapted:
     def format(self, string: Any) -> Any:
         if not _has_any(self, _FORMATTING_ATTRIBUTES):
             return str(string) if isinstance(string, (int, float)) else string
-        return super().format(string)
+        text = super().format(string)
+        # font-style="normal" and the like turn the formatting around them off (citeproc-py
+        # ignored them); the output formats drop a span that turns off nothing
+        for attribute, value, span in _RESETTING_ATTRIBUTES:
+            if self.get(attribute) == value and str(text):
+                text = String(f"{span}{text}</span>")
+        return text
 
     def case(self, text: Any, language: str | None = None) -> Any:
         """CSL 1.0.2 text-case (see :mod:`.textcase`); title case only for English."""
@@ -990,7 +1024,7 @@ class Layout(_Adapted, model.Layout):
         output = _capitalize_leading_term(str(output), predecessor=_prefix_precedes(prefix, not first))
         # a cite's affixes are text like a field's: typographic quotes, but punctuation
         # after their closing quotes stays outside (as citeproc-js: “quote”, Title)
-        prefix, suffix = (_CLOSING_QUOTE.sub("\\g<0>" + _AFFIX_QUOTE_END, _typographic(affix))
+        prefix, suffix = (_CLOSING_QUOTE.sub("\\g<0>" + _AFFIX_QUOTE_END, str(_rich_string(affix, verbatim=False)))
                           for affix in (prefix, cite.get("suffix", "")))
         return prefix + output + suffix
 
@@ -1286,7 +1320,7 @@ class Text(_PageRanges, _Adapted, model.Text):
             if text and "text-case" not in attrib and vars(self.getroottree().getroot()).get("mark_terms"):
                 text = String(_TERM_START + str(text))
         elif "value" in attrib:
-            text = String(self.preformat(_typographic(attrib["value"])))
+            text = _rich_string(attrib["value"], verbatim=False)  # may hold markup, as a field
         else:
             text = None
         return text, language

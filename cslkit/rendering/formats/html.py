@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import html as html_lib
-import re
 import unicodedata
 
-from cslkit.rendering.formats.markup import tokens
+from cslkit.rendering.formats.markup import runs
 
 name = "html"
 extension = ".html"
@@ -15,15 +14,18 @@ _OPEN = {
     "italic": "<i>", "bold": "<b>", "underline": "<u>", "superscript": "<sup>",
     "subscript": "<sub>", "smallcaps": '<span style="font-variant:small-caps;">',
     "light": '<span style="font-weight:lighter;">',
-    # upright words inside italics, as citeproc-js marks them
-    "normal-italic": '<i><span style="font-style:normal;">',
-    "normal-bold": '<b><span style="font-weight:normal;">',
-    "normal-smallcaps": '<span style="font-variant:small-caps;"><span style="font-variant:normal;">',
+    # formatting turned off inside the same formatting, as citeproc-js marks it
+    "normal-italic": '<span style="font-style:normal;">',
+    "normal-bold": '<span style="font-weight:normal;">',
+    "normal-smallcaps": '<span style="font-variant:normal;">',
+    "baseline": '<span style="baseline">',
 }
-_CLOSE = {flag: "".join(f"</{name}>" for name in reversed(re.findall(r"<(\w+)", tag))) for flag, tag in _OPEN.items()}
-# outermost first: super/subscript wrap the other formatting, as citeproc-js nests them
-_ORDER = ("superscript", "subscript", "bold", "normal-bold", "italic", "normal-italic", "underline", "smallcaps",
-          "normal-smallcaps", "light")
+_CLOSE = {flag: "</" + tag[1:].split()[0].rstrip(">") + ">" for flag, tag in _OPEN.items()}
+# formatting opened at one place nests in this order, outermost first: super/subscript
+# wrap the other formatting, as citeproc-js nests them
+_RANK = {flag: rank for rank, flag in enumerate((
+    "superscript", "subscript", "baseline", "bold", "normal-bold", "italic", "normal-italic", "underline",
+    "smallcaps", "normal-smallcaps", "light"))}
 
 
 def _superscripts(text: str) -> str:
@@ -42,14 +44,21 @@ def _superscripts(text: str) -> str:
 
 
 def convert(markup: str) -> str:
-    """Re-emit from the parsed runs, so nothing but known tags can reach the output."""
+    """Re-emit from the parsed runs, so nothing but known tags can reach the output; tags
+    nest as the markup nested them, each closed only where its formatting ends."""
     output = []
-    for text, flags in tokens(markup):
-        ordered = [flag for flag in _ORDER if flag in flags]
-        output.append("".join(_OPEN[f] for f in ordered))
-        output.append(_superscripts(text) if "superscript" not in flags else html_lib.escape(text, quote=False))
-        output.append("".join(_CLOSE[f] for f in reversed(ordered)))
-    return "".join(output).replace("</i><i>", "").replace("</b><b>", "")
+    open_flags: list[str] = []
+    for text, layers in runs(markup):
+        wanted = [flag for flag, _opened in sorted(layers, key=lambda layer: (layer[1], _RANK[layer[0]]))]
+        keep = 0
+        while keep < min(len(open_flags), len(wanted)) and open_flags[keep] == wanted[keep]:
+            keep += 1
+        output.extend(_CLOSE[flag] for flag in reversed(open_flags[keep:]))
+        output.extend(_OPEN[flag] for flag in wanted[keep:])
+        open_flags = wanted
+        output.append(_superscripts(text) if "superscript" not in wanted else html_lib.escape(text, quote=False))
+    output.extend(_CLOSE[flag] for flag in reversed(open_flags))
+    return "".join(output)
 
 
 def document(entries: list[str]) -> str:

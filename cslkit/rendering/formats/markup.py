@@ -37,15 +37,20 @@ TAG_FLAGS = {
 }
 
 
-# formatting a "normal" span turns off inside the same formatting (see
-# cslkit.rendering.adapter._flip_formatting)
+# the formatting a "normal" span turns off inside the same formatting (see
+# cslkit.rendering.adapter._flip_formatting); a "nodecor" span turns off all three
 _NORMAL_FLAGS = {"normal-italic": "italic", "normal-bold": "bold", "normal-smallcaps": "smallcaps"}
-_SPAN_FLAGS = ("smallcaps", "plain", *_NORMAL_FLAGS)
+_NORMAL_OF = {kind: normal for normal, kind in _NORMAL_FLAGS.items()}
+_SPAN_FLAGS = ("smallcaps", "plain", "nodecor", "baseline", *_NORMAL_FLAGS)
 
 
 def _span_flag(inner: str) -> str:
     if "small-caps" in inner:
         return "smallcaps"
+    if "nodecor" in inner:
+        return "nodecor"
+    if "baseline" in inner:
+        return "baseline"
     for style, flag in (("font-style:normal", "normal-italic"), ("font-weight:normal", "normal-bold"),
                         ("font-variant:normal", "normal-smallcaps")):
         if style in inner:
@@ -53,25 +58,53 @@ def _span_flag(inner: str) -> str:
     return "plain"
 
 
-def _effective(active: list[str]) -> frozenset[str]:
-    """The flags in force: of a formatting and its "normal" span, the innermost wins; a
-    "normal-…" flag stays only while it is what turned the formatting off."""
-    flags = set(active) - {"plain"}
-    for normal, formatting in _NORMAL_FLAGS.items():
-        if normal not in flags:
+def _layers(active: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    """The open formatting that has an effect, outermost first, each with the position of
+    the text run it opened before: a "normal" span (or "nodecor") only where the
+    formatting it turns off is on, "baseline" only inside super/subscript."""
+    on: set[str] = set()
+    layers: list[tuple[str, int]] = []
+    for flag, opened in active:
+        if flag == "plain":
             continue
-        last_on = max((i for i, f in enumerate(active) if f == formatting), default=-1)
-        last_off = max(i for i, f in enumerate(active) if f == normal)
-        if last_off > last_on:
-            flags.discard(formatting)
-        else:
-            flags.discard(normal)
+        if flag in _NORMAL_FLAGS or flag == "nodecor":
+            kinds = [_NORMAL_FLAGS[flag]] if flag in _NORMAL_FLAGS else list(_NORMAL_OF)
+            for kind in kinds:
+                if kind in on:
+                    on.discard(kind)
+                    layers.append((_NORMAL_OF[kind], opened))
+            continue
+        if flag == "baseline":
+            if on & {"superscript", "subscript"}:
+                on -= {"superscript", "subscript"}
+                layers.append((flag, opened))
+            continue
+        on.add(flag)
+        layers.append((flag, opened))
+    return tuple(layers)
+
+
+def _flags(layers: tuple[tuple[str, int], ...]) -> frozenset[str]:
+    """The formatting in force: each kind as its innermost layer leaves it (a "normal-…"
+    flag stays while it is what turned the formatting off)."""
+    flags: set[str] = set()
+    for flag, _opened in layers:
+        if flag in _NORMAL_FLAGS:
+            flags.discard(_NORMAL_FLAGS[flag])
+        elif flag == "baseline":
+            flags -= {"superscript", "subscript"}
+        elif flag in _NORMAL_OF:
+            flags.discard(_NORMAL_OF[flag])
+        flags.add(flag)
+    flags.discard("baseline")
     return frozenset(flags)
 
 
-def tokens(markup: str) -> Iterator[tuple[str, frozenset[str]]]:
-    """(plain text, active style flags) runs of a markup string, entities decoded."""
-    active: list[str] = []
+def runs(markup: str) -> Iterator[tuple[str, tuple[tuple[str, int], ...]]]:
+    """(plain text, formatting layers) runs of a markup string, entities decoded; a
+    layer is (flag, index of the run it opened before), outermost first."""
+    active: list[tuple[str, int]] = []
+    position = 0
     for piece in _TOKEN.split(markup):
         if not piece:
             continue
@@ -82,11 +115,18 @@ def tokens(markup: str) -> Iterator[tuple[str, frozenset[str]]]:
             flag = _span_flag(inner.lower()) if name == "span" else TAG_FLAGS.get(name, "plain")
             if closing:
                 # close the innermost flag of that kind
-                for position in range(len(active) - 1, -1, -1):
-                    if active[position] == flag or (name == "span" and active[position] in _SPAN_FLAGS):
-                        del active[position]
+                for index in range(len(active) - 1, -1, -1):
+                    if active[index][0] == flag or (name == "span" and active[index][0] in _SPAN_FLAGS):
+                        del active[index]
                         break
             else:
-                active.append(flag)
+                active.append((flag, position))
             continue
-        yield html.unescape(piece), _effective(active)
+        yield html.unescape(piece), _layers(active)
+        position += 1
+
+
+def tokens(markup: str) -> Iterator[tuple[str, frozenset[str]]]:
+    """(plain text, active style flags) runs of a markup string, entities decoded."""
+    for text, layers in runs(markup):
+        yield text, _flags(layers)

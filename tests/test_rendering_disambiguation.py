@@ -44,3 +44,89 @@ def test_year_suffixes_collapse_in_cites_without_names(tmp_path) -> None:
                  '<date variable="issued"><date-part name="year"/></date>')
     items = [book(n, [("Doe", "John")]) for n in ("a", "b")]
     assert cslkit.cite(items, [["a", "b"]], style=path) == ["(2000a,b)"]
+
+
+NAMES_THEN_GIVEN = 'et-al-min="3" et-al-use-first="1" disambiguate-add-names="true" disambiguate-add-givenname="true"'
+SHORT_NAMES = ('<group delimiter=" "><names variable="author"><name form="short" initialize-with=". " and="symbol" '
+               'delimiter=", " delimiter-precedes-last="never"/></names>'
+               '<date variable="issued" prefix="(" suffix=")"><date-part name="year"/></date></group>')
+
+
+def test_names_then_given_names_are_added_until_each_cite_stands_apart(tmp_path) -> None:
+    path = style(tmp_path, NAMES_THEN_GIVEN, SHORT_NAMES, layout_attributes='delimiter="; "')
+    items = [
+        book("a", [("Smith", "John"), ("Brown", "John"), ("Jones", "John")], 1980),
+        book("b", [("Smith", "John"), ("Benson", "John"), ("Jones", "John")], 1980),
+        book("c", [("Smith", "John"), ("Brown", "John"), ("Jones", "Arthur")], 1980),
+    ]
+    # "b" differs at the second name; "a" and "c" only by the third one's initial
+    assert cslkit.cite(items, [["a", "b", "c"]], style=path) == [
+        "Smith, Brown & J. Jones (1980); Smith, Benson, et al. (1980); Smith, Brown & A. Jones (1980)"
+    ]
+
+
+def test_given_names_expand_name_by_name_with_the_by_cite_rule(tmp_path) -> None:
+    path = style(tmp_path, NAMES_THEN_GIVEN, '<names variable="author"><name initialize-with="." delimiter=", "/></names>',
+                 layout_attributes='delimiter="; "')
+    items = [
+        book("a", [("Doe", "John"), ("Roe", "Jane"), ("Jones", "Robert")]),
+        book("b", [("Doe", "John"), ("Roe", "Josephine"), ("Jones", "Robert")]),
+        book("c", [("Doe", "John"), ("Roe", "Jane"), ("Jones", "Richard")]),
+    ]
+    assert cslkit.cite(items, [["a", "b", "c"]], style=path) == [
+        "J. Doe, Jane Roe, Robert Jones; J. Doe, Josephine Roe, et al.; J. Doe, Jane Roe, Richard Jones"
+    ]
+
+
+def test_givenname_rules_expand_names_the_document_shares(tmp_path) -> None:
+    layout = '<names variable="author"><name form="short" initialize-with="." and="text" delimiter=", "/></names>'
+    with_initials = style(tmp_path, 'disambiguate-add-givenname="true" '
+                          'givenname-disambiguation-rule="all-names-with-initials"', layout,
+                          layout_attributes='delimiter="; "')
+    items = [book("a", [("Smith", "Cecil")]), book("b", [("Smith", "Charles")]),
+             book("c", [("Muggins", "Bob")]), book("d", [("Muggins", "Jardine")])]
+    # initials only, and only where they tell people apart
+    assert cslkit.cite(items, [["a", "b", "c", "d"]], style=with_initials) == ["Smith; Smith; B. Muggins; J. Muggins"]
+    all_names = style(tmp_path, 'disambiguate-add-givenname="true" givenname-disambiguation-rule="all-names"', layout,
+                      layout_attributes='delimiter="; "')
+    assert cslkit.cite(items, [["a", "b", "c", "d"]], style=all_names) == [
+        "Cecil Smith; Charles Smith; B. Muggins; J. Muggins"
+    ]
+    # "J.J." and "J. J." are one person
+    same = [book("e", [("Doe", "J.J.")]), book("f", [("Doe", "J. J.")])]
+    assert cslkit.cite(same, [["e", "f"]], style=all_names) == ["Doe; Doe"]
+
+
+def test_ambiguity_is_judged_on_the_subsequent_form(tmp_path) -> None:
+    path = style(tmp_path, 'disambiguate-add-year-suffix="true" et-al-min="3" et-al-use-first="3" '
+                 'et-al-subsequent-min="1" et-al-subsequent-use-first="1"',
+                 '<names variable="author"><name form="short" and="symbol" delimiter=", " '
+                 'delimiter-precedes-last="never"/></names><date prefix=" " variable="issued"><date-part name="year"/></date>'
+                 '<text variable="year-suffix"/>')
+    items = [book("a", [("Baur", "A"), ("Fröberg", "B"), ("Baur", "C"), ("Lee", "D")]),
+             book("b", [("Baur", "A"), ("Schileyko", "B"), ("Baur", "C")])]
+    assert cslkit.cite(items, [["a", "b"], ["a"]], style=path) == [
+        "(Baur, Fröberg, Baur, et al. 2000a; Baur, Schileyko & Baur 2000b)", "(Baur et al. 2000a)"
+    ]
+
+
+def test_disambiguate_conditions_are_switched_on_one_at_a_time(tmp_path) -> None:
+    layout = ('<group delimiter=", "><names variable="author"><name/></names>'
+              '<choose><if disambiguate="true"><text variable="title"/></if></choose>'
+              '<choose><if disambiguate="true"><text variable="edition" prefix="ed. "/></if></choose></group>')
+    path = style(tmp_path, "", layout, style_class="note", layout_attributes='delimiter="; "')
+    items = [book("a", [("Smith", "John")], title="Book One", edition="3"),
+             book("b", [("Smith", "John")], title="Works", edition="5"),
+             book("c", [("Smith", "John")], title="Works", edition="6"),
+             book("d", [("Trisk", "Yost")], title="Works")]
+    assert cslkit.cite(items, [["a", "b", "c", "d"]], style=path) == [
+        "John Smith, Book One; John Smith, Works, ed. 5; John Smith, Works, ed. 6; Yost Trisk"
+    ]
+
+
+def test_near_note_position_in_a_cite_repeated(tmp_path) -> None:
+    path = style(tmp_path, 'near-note-distance="5"',
+                 '<choose><if position="near-note"><text value="near"/></if>'
+                 '<else><text variable="title"/></else></choose>', style_class="note")
+    items = [book("a", [("Smith", "John")])]
+    assert cslkit.cite(items, [["a"], ["a"]], style=path) == ["(Title a)", "(near)"]

@@ -50,6 +50,7 @@ from citeproc.string import MixedString, NoCase, String
 
 from cslkit.rendering import ordinals
 from cslkit.rendering.collation import collation_key
+from cslkit.rendering.disambiguation import CiteContext
 
 # CSL 1.0.2 name variables citeproc-py 0.11.1 does not list (it renders them all the same).
 _MORE_NAMES = {
@@ -588,6 +589,21 @@ def seam_join(pieces: list[Any], delimiter: str) -> Any:
 # -- element classes --------------------------------------------------------------------
 
 
+def set_cite_context(root: Any, key: str, area: str, subsequent: bool) -> CiteContext:
+    """Start rendering one cite or entry: name lists and ``disambiguate`` conditions are
+    counted from here, and et-al-subsequent applies to an item cited before."""
+    context = root.cite_context = CiteContext(key, area, subsequent)
+    return context
+
+
+def _cite_context(element: Any) -> CiteContext | None:
+    return vars(_style_root(element)).get("cite_context")
+
+
+def _disambiguation(element: Any) -> Any:
+    return vars(_style_root(element)).get("disambiguation")
+
+
 def _root_cache(element: Any) -> dict[Any, Any]:
     """Memo of a parsed tree (style or locale), kept on its root element.
 
@@ -756,6 +772,14 @@ class _Adapted:
 class Style(_Adapted, model.Style):
     """The style root. Holds the caches and the locale list of the item being rendered."""
 
+    def get_option(self, name: str) -> Any:
+        if name == "near-note-distance":
+            # a cs:citation option (default 5) that citeproc-py's position test looks
+            # up on the style root, where it has no default: it raised KeyError
+            citation = self.citation
+            return int((citation.get(name) if citation is not None else None) or 5)
+        return super().get_option(name)
+
 
 class Locale(_Adapted, model.Locale):
     def get_term(self, name: str, form: str | None = None, zero_padded: bool = False) -> Any:
@@ -903,6 +927,7 @@ class Layout(_Adapted, model.Layout):
         """One bibliography entry (None when it renders empty)."""
         self.repressed = {}
         root = self.get_root()
+        set_cite_context(root, item.key, "bibliography", subsequent=False)
         root.mark_terms = True
         try:
             if self.getparent().get("second-field-align"):
@@ -1012,6 +1037,8 @@ class Layout(_Adapted, model.Layout):
         root = self.get_root()
         # a term opening a note citation is capitalized ("Ibid."), as citeproc-js does
         root.mark_terms = root.get("class") != "in-text"
+        set_cite_context(root, cite.key, "citation",
+                         subsequent=any(earlier.key == cite.key for earlier in self.getparent().cites))
         try:
             output = self.render_children(cite)
         except VariableError:
@@ -1726,13 +1753,11 @@ class Name(_Adapted, model.Name):
 
     def _one(self, name: Any, index: int, options: dict[str, Any], context: Any) -> str:
         given, family, dp, ndp, suffix = name.parts()
-        # disambiguation: level 1 shows initials (or the full given name when the style
-        # has no initialize-with), level 2 the full given name
-        levels = options["given-levels"]
-        level = levels if isinstance(levels, int) else levels.get(index, 0)
-        form = options["form"] if level < 1 else "long"
-        full_given = level >= 2 or (level >= 1 and options["initialize-with"] is None)
-        options = {**options, "given-full": full_given}
+        # the given name's level (disambiguation may raise it): 0 the family name only,
+        # 1 initials (the full given name when the style has no initialize-with), 2 in full
+        level = options["given-levels"][index] if index < len(options["given-levels"]) else 1
+        form = "short" if level == 0 else "long"
+        options = {**options, "given-full": level >= 2}
         if "literal" in name:
             return self._part("family", family)
         if not family:  # a given name alone ("Banksy") is printed as it is
@@ -1793,19 +1818,38 @@ class Name(_Adapted, model.Name):
         group_part = self._name_part(group)
         return str(group_part.wrap(output)) if output and group_part is not None else output
 
+    def _et_al_subsequent(self, et_al_min: int, use_first: int) -> tuple[int, int]:
+        """et-al-subsequent-min/-use-first for an item cited before, where the style sets
+        them (citeproc-py ignored them)."""
+        root = self.get_root()
+        holders = [holder for holder in (self, root.citation, root) if holder is not None]
+
+        def inherited(attribute: str, default: int) -> int:
+            for holder in holders:
+                if holder.get(attribute) is not None:
+                    return int(holder.get(attribute))
+            return default
+
+        return inherited("et-al-subsequent-min", et_al_min), inherited("et-al-subsequent-use-first", use_first)
+
     def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None,
                 **kwargs: Any) -> Any:
         def option(name: str) -> Any:
             return self.get_option(name, context, sort_options)
 
         names = list(item.reference.get(variable.replace("-", "_"), []))
-        overrides = vars(self.getroottree().getroot()).get("name_overrides") or {}
-        extra = overrides.get(item.key, {}) if sort_options is None else {}
+        cite_context = _cite_context(self) if sort_options is None else None
         et_al_min = option("et-al-min")
-        use_first = option("et-al-use-first") + extra.get("names", 0)
-        use_last = option("et-al-use-last") and use_first <= et_al_min - 2
-        truncated = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
-        shown = names[:use_first] if truncated else names
+        use_first = option("et-al-use-first")
+        if cite_context is not None and cite_context.subsequent:
+            et_al_min, use_first = self._et_al_subsequent(et_al_min, use_first)
+        limit = use_first if et_al_min and len(names) >= et_al_min else len(names)
+        state = _disambiguation(self) if cite_context is not None else None
+        if state is not None:
+            limit = state.names_limit(cite_context, names, limit, et_al_min, use_first)
+        use_last = option("et-al-use-last") and limit <= et_al_min - 2
+        truncated = bool(et_al_min) and limit < len(names)
+        shown = names[:limit] if truncated else names
         # A list the source already cut with "et al." ends in "et al." whatever its length:
         # printing it bare would claim these are all the authors.
         cut_at_source = variable.replace("-", "_") in item.reference.get(INCOMPLETE_NAMES, ())
@@ -1813,11 +1857,21 @@ class Name(_Adapted, model.Name):
             truncated, use_last = True, False
         if option("form") == "count":
             return len(shown) + (1 if truncated and use_last else 0)
+        form, initialize_with = option("form"), option("initialize-with")
+        default_level = 0 if form == "short" else (1 if initialize_with is not None else 2)
+        if state is not None:
+            levels = [state.given_level(cite_context, name, i, form, initialize_with) for i, name in enumerate(names)]
+            if state.rule.endswith("with-initials") and initialize_with is None and 1 in levels:
+                initialize_with = ""  # these rules show initials, even without initialize-with
+        else:
+            levels = [default_level] * len(names)
+        if cite_context is not None:
+            cite_context.nameset += 1
         options = {
-            "form": option("form"),
-            "initialize-with": option("initialize-with"),
+            "form": form,
+            "initialize-with": initialize_with,
             "initialize": self.get("initialize", "true") != "false",
-            "given-levels": extra.get("given", 0),
+            "given-levels": levels,
             "name-as-sort-order": option("name-as-sort-order"),
             "sort-separator": option("sort-separator"),
             "demote": option("demote-non-dropping-particle"),
@@ -1993,15 +2047,15 @@ class Choose(_Adapted, model.Choose):
 
 
 class _Conditions:
-    """``disambiguate="true"`` conditions (a TODO in citeproc-py): true for cites that
-    stay ambiguous after the other methods (see :mod:`.disambiguation`)."""
+    """``disambiguate="true"`` conditions (a TODO in citeproc-py): the first N such
+    tests a cite meets are true, N being what :mod:`.disambiguation` found it needs."""
 
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
         if "disambiguate" not in self.attrib:
             return super().render(item, context=context, delimiter=delimiter, **kwargs)
-        root = self.getroottree().getroot()
-        still_ambiguous = item.key in (vars(root).get("disambiguate_true") or ())
-        results = [still_ambiguous == (self.get("disambiguate") == "true")]
+        state, cite_context = _disambiguation(self), _cite_context(self)
+        passed = state is not None and cite_context is not None and state.condition(cite_context)
+        results = [passed == (self.get("disambiguate") == "true")]
         checks = (("type", self._type), ("variable", self._variable), ("is-numeric", self._is_numeric),
                   ("is-uncertain-date", self._is_uncertain_date), ("locator", self._locator))
         for attribute, check in checks:

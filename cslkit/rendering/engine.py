@@ -212,6 +212,7 @@ class Renderer:
                 disambiguate(loaded, bibliography)
                 rendered = bibliography.bibliography()
             else:  # a style without a bibliography: each item as a citation of its own
+                disambiguate(loaded, bibliography)
                 rendered = [self._one_citation(bibliography, [key]) for key in keys]
         except (StyleError, RenderError):
             raise

@@ -385,3 +385,24 @@ def test_an_issue_without_a_volume_is_no_volume():
                "Zh Mikrobiol Epidemiol Immunobiol. 1998 Mar;(2):115-8.")
     assert item.get("issue") == "2"
     assert "volume" not in item
+
+
+def test_text_put_in_no_field_is_reported_and_kept():
+    # Whatever the tagger makes of this line, words that reach no field must be said.
+    line = ("Bydder, S. A., D. J. Joseph, and N. A. Spry. 2004. Publication rates of abstracts "
+            "presented at annual scientific meetings: how does the Royal Australian and New Zealand "
+            "College of Radiologists compare? Australas Radiol 48:25-28.")
+    items = cslkit.parse(line, format="text")
+    item = items[0]
+    placed = " ".join(str(v) for k, v in item.items() if k != "custom").lower()
+    unplaced = item["custom"].get("unplaced", [])
+    for word in ("publication", "abstracts", "presented", "radiologists"):
+        assert word in placed or any(word in u.lower() for u in unplaced)
+    assert bool(unplaced) == any(p.code == "unplaced-text" for p in items.problems)
+    report = cslkit.validate(items)
+    assert bool(unplaced) == any(p.code == "unplaced-text" for p in report)
+
+
+def test_the_seed_list_leaves_nothing_unplaced():
+    items = cslkit.parse(str(SEED), format="text")
+    assert [p.message for p in items.problems if p.code == "unplaced-text"] == []

@@ -272,11 +272,12 @@ def validate_command(
         current, merged = merge_duplicates(current)
         report.extend(merged)
     # The free-text reader already reported its uncertain fields; say it once.
-    already = {(p.item_id, p.field) for p in report if p.code == "low-confidence-field"}
+    said_by_reader = {"low-confidence-field", "unplaced-text"}
+    already = {(p.code, p.item_id, p.field) for p in report if p.code in said_by_reader}
     report.extend(
         p
         for p in validate(current, rules=rule, style=style)
-        if not (p.code == "low-confidence-field" and (p.item_id, p.field) in already)
+        if not (p.code in said_by_reader and (p.code, p.item_id, p.field) in already)
     )
     if fix or merge:
         write_items_back(current, file, output, in_place, from_format)

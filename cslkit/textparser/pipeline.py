@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from cslkit.model import Items, Problem
-from cslkit.textparser.assemble import apply_rules, build_item, spans_of
+from cslkit.textparser.assemble import MONTHS, apply_rules, build_item, spans_of
 from cslkit.textparser.splitter import Segment, split_references
 from cslkit.textparser.tagger import tag
 from cslkit.textparser.tokens import tokenize
@@ -48,6 +48,54 @@ def detect_language(text: str) -> str | None:
     return None
 
 
+# Words a reference prints around its fields (labels, connectives): not content when
+# left unplaced.
+_FURNITURE_WORDS = frozenset({
+    "pp", "vol", "vols", "volume", "no", "nos", "nr", "num", "doi", "pmid", "pmcid", "pmc",
+    "and", "the", "with", "from", "for", "url", "isbn", "issn", "eds", "edn", "edit", "edited",
+    "editor", "editors", "trans", "transl", "translated", "available", "accessed", "cited",
+    "internet", "epub", "ahead", "print", "retrieved", "online", "pages", "page", "issue",
+    "suppl", "supplement", "part", "art", "article", "number", "chap", "chapter", "preprint",
+    "press", "forthcoming", "submitted", "review", "under", "see", "also", "des", "und", "der",
+    "die", "das", "von", "hrsg", "hsg", "aufl", "вип", "вып", "том", "изд", "вид", "ред",
+    "під", "под", "редакцією", "редакцией", "режим", "доступу", "доступа", "дата", "звернення",
+    "обращения", "последнее", "переклад", "перевод",
+})
+
+
+def unplaced_text(text: str, spans: list[tuple[str, int, int, float]], item: dict[str, Any]) -> list[str]:
+    """The unlabelled stretches of ``text`` whose words reached no field of ``item``:
+    what the tagger dropped, so that the user hears of it."""
+    placed: set[str] = set()
+
+    def collect(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if key != "custom":
+                    collect(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                collect(inner)
+        elif value is not None:
+            placed.update(word.lower() for word in _WORD_RE.findall(str(value)))
+
+    collect(item)
+    found = []
+    for label, start, end, _ in spans:
+        if label != "other":
+            continue
+        stretch = text[start:end]
+        # Month names went into the date parts as numbers.
+        if any(len(word) > 2 and not word.isdigit() and word.lower() not in placed
+               and word.lower() not in _FURNITURE_WORDS and word[:3].lower() not in MONTHS
+               for word in _WORD_RE.findall(stretch)):
+            found.append(stretch.strip(" .,;:()[]"))
+    return found
+
+
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
 def parse_reference(text: str, item_id: str, position: int | None = None
                     ) -> tuple[dict[str, Any], list[Problem]]:
     """One reference string → (CSL item, problems)."""
@@ -79,6 +127,13 @@ def parse_reference(text: str, item_id: str, position: int | None = None
     custom["original"] = original
     custom["confidence"] = round(overall, 3)
     custom["low-confidence"] = low
+    unplaced = unplaced_text(text, spans, item)
+    if unplaced:
+        custom["unplaced"] = unplaced
+        problems.append(Problem(
+            "unplaced-text", "warning", item_id, None,
+            "text the parser put in no field: " + "; ".join(f'"{u}"' for u in unplaced),
+            "check the reference against the original and add what is missing by hand", position))
     for field in low:
         value = item.get(field)
         shown = _show(value)

@@ -315,6 +315,11 @@ CODES: dict[str, CodeInfo] = {
         "a pasted reference is too long and was cut before parsing (the list was probably not split)",
         "two references run together on one line",
     ),
+    "unplaced-text": CodeInfo(
+        "warning",
+        "words of a pasted reference that the free-text parser put in no field (kept in `custom.unplaced`)",
+        '"Publication rates of abstracts presented" left out of the title',
+    ),
     "no-title-found": CodeInfo(
         "warning",
         "the free-text parser recognised no title in a reference",

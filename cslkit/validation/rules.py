@@ -782,6 +782,24 @@ def check_low_confidence(item: dict[str, Any], ctx: Context) -> Iterator[Problem
         )
 
 
+def check_unplaced_text(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
+    """Words of the pasted reference the parser put in no field (custom["unplaced"])."""
+    custom = item.get("custom")
+    unplaced = custom.get("unplaced") if isinstance(custom, dict) else None
+    if isinstance(unplaced, str):
+        unplaced = [unplaced]
+    if not isinstance(unplaced, list) or not unplaced:
+        return
+    original = custom.get("original")
+    yield ctx.problem(
+        "unplaced-text",
+        None,
+        "text the parser put in no field: " + "; ".join(show(text, 80) for text in unplaced),
+        "add what is missing by hand" + (
+            f"; the original reads: {show(original, 120)}" if isinstance(original, str) else ""),
+    )
+
+
 # -- list rules ----------------------------------------------------------------------
 
 
@@ -867,6 +885,7 @@ ITEM_RULES: tuple[Rule, ...] = (
         check_low_confidence,
         "fields the free-text parser was unsure about",
     ),
+    Rule("unplaced", "item", check_unplaced_text, "words the free-text parser put in no field"),
 )
 _SPELLING_KEY_RE = re.compile(r"[\W_]+")
 

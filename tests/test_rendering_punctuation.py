@@ -113,3 +113,20 @@ def test_a_term_opening_a_bibliography_entry_is_capitalized(tmp_path) -> None:
     path = tmp_path / "terms.csl"
     path.write_text(TERM_STYLE.format(klass="in-text"), encoding="utf-8")
     assert cslkit.render([{"id": "a", "type": "book", "title": "Title"}], style=str(path)) == ["In Title"]
+
+
+def test_display_groups_are_set_off_by_a_space(tmp_path) -> None:
+    path = tmp_path / "display.csl"
+    path.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Display</title><id>urn:test:display</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout suffix=".">
+    <group display="block"><names variable="author"><name/></names></group>
+    <group display="left-margin"><date variable="issued"><date-part name="year"/></date></group>
+    <group display="right-inline"><text variable="title" font-style="italic"/></group>
+  </layout></bibliography>
+</style>""", encoding="utf-8")
+    item = {"id": "a", "type": "book", "title": "Title", "author": [{"family": "Doe", "given": "John"}],
+            "issued": {"date-parts": [[1999]]}}
+    assert cslkit.render([item], style=str(path), format="html") == ["John Doe 1999 <i>Title</i>."]

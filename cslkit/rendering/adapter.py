@@ -547,6 +547,17 @@ def _drop_first_visible(text: str) -> str:
     return text[:start] + text[start + 1 :]
 
 
+def _strip_visible(text: str) -> str:
+    """``text`` without spaces at its visible start and end (inside formatting tags)."""
+    leading = _LEADING_TAGS.match(text)
+    start = leading.end() if leading else 0
+    trailing = _TRAILING_TAGS.search(text)
+    end = trailing.start() if trailing else len(text)
+    if start >= end:
+        return text
+    return text[:start] + text[start:end].strip() + text[end:]
+
+
 def _drop_last_visible(text: str) -> str:
     match = _TRAILING_TAGS.search(text)
     end = match.start() if match else len(text)
@@ -939,6 +950,8 @@ class Layout(_Adapted, model.Layout):
         if body is None:
             return None
         body = String(_capitalize_leading_term(str(body), predecessor=False))
+        if self.xpath_search(".//cs:group[@display]"):
+            body = String(_strip_visible(str(body)))
         return self._punctuation_in_quote(self.format(self.wrap(body)))
 
     def _punctuation_in_quote(self, text: Any) -> Any:
@@ -1997,6 +2010,15 @@ class Label(_Adapted, model.Label):
 
 
 class Group(_Adapted, model.Group):
+    def markup(self, text: Any) -> Any:
+        """A ``display`` group (block, left-margin, right-inline, indent) is a block of
+        its own: set off from what is around it by a space in one-line output
+        (citeproc-py ran it into its neighbours: "Doe1999Title")."""
+        text = super().markup(text)
+        if text is None or not self.get("display") or not str(text).strip():
+            return text
+        return String(_concat(_concat(" ", str(text)), " "))
+
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """citeproc-py's, over a cached child list: a group with variables of which none
         rendered is suppressed."""

@@ -63,7 +63,13 @@ def expected_entries(result: str) -> list[str] | None:
 def clusters_of(fixture: dict[str, str], items: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     if "CITATION-ITEMS" in fixture:
         return json.loads(fixture["CITATION-ITEMS"])
-    return [[{"id": item.get("id", f"item-{n + 1}")} for n, item in enumerate(items)]]
+    return [[{"id": item_id} for item_id in item_ids(items)]]
+
+
+def item_ids(items: list[dict[str, Any]]) -> list[Any]:
+    """Each id once, in input order: the citeproc-js test runner keeps items by id, so an
+    id given twice is one item (the later one)."""
+    return list(dict.fromkeys(item.get("id", f"item-{n + 1}") for n, item in enumerate(items)))
 
 
 # -- cslkit's renderer ------------------------------------------------------------------------
@@ -102,7 +108,7 @@ def run_ours(fixture: dict[str, str]) -> str:
     keys = {str(item.get("id", f"item-{n + 1}")): key for n, (item, key) in enumerate(zip(items, key_list, strict=True))}
     bibliography = new_bibliography(loaded, source)
     if fixture["MODE"].strip() == "bibliography":
-        ids = [item.get("id", f"item-{n + 1}") for n, item in enumerate(items)]
+        ids = item_ids(items)
         for citation in _cite_items([[{"id": i}] for i in ids], keys, CitationItemKeepingCase):
             bibliography.register(citation)
         bibliography.sort()
@@ -136,7 +142,7 @@ def run_plain(fixture: dict[str, str]) -> str:
     bibliography = CitationStylesBibliography(style, source, formatter.html)
     keys = {str(item.get("id")): str(item.get("id")) for item in items}
     if fixture["MODE"].strip() == "bibliography":
-        for citation in _cite_items([[{"id": item["id"]}] for item in items], keys, CitationItem):
+        for citation in _cite_items([[{"id": i}] for i in item_ids(items)], keys, CitationItem):
             bibliography.register(citation)
         bibliography.sort()
         return "\n".join(normalise(str(e)) for e in bibliography.bibliography())

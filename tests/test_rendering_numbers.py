@@ -108,3 +108,17 @@ def test_variables_written_in_the_note_fill_missing_fields(render) -> None:
                      "original-date: 1901-05-02\ntitle: ignored, the item has one\nFree text {:genre: Commentary}")
     # verb-short falls back to the verb form ("by") when the locale has no verb-short term
     assert render(layout, [item]) == ["Decrease of potential, Commentary, by W.C. Hall, 1901, Free text"]
+
+
+def test_an_ampersand_between_pages_is_the_locale_and_symbol(render) -> None:
+    locales = '<locale><terms><term name="and" form="symbol">und</term></terms></locale>'
+    layout = '<group delimiter=" "><label variable="page"/><text variable="page"/></group>'
+    assert render(layout, [book(page="213&235")], locales=locales) == ["pages 213 und 235"]
+
+
+def test_a_default_locale_no_locale_file_has_still_gets_the_style_terms(render) -> None:
+    locales = '<locale xml:lang="gx"><terms><term name="editor">redaktor</term></terms></locale>'
+    layout = '<names variable="editor translator" delimiter="; "><label prefix=" (" suffix=")"/></names>'
+    items = [book(editor=[{"family": "Doe", "given": "John"}], translator=[{"family": "Roe", "given": "Jane"}])]
+    # the other terms come from en-US
+    assert render(layout, items, locale="gx", locales=locales) == ["John Doe (redaktor); Jane Roe (translator)"]

@@ -31,7 +31,7 @@ import re
 from functools import cmp_to_key
 from typing import Any
 
-from citeproc import NAMES, VARIABLES, model
+from citeproc import DATES, NAMES, VARIABLES, model
 from citeproc.source import (
     BibliographySource,
     CitationItem,
@@ -860,7 +860,7 @@ class Sort(_Adapted, model.Sort):
     def sort(self, items: list[Any], context: Any) -> list[Any]:
         keys = self.findall("cs:key", self.nsmap)
         descending = [k.get("sort", "ascending").lower() == "descending" for k in keys]
-        columns = [[_sortable(v) for v in k.sort_keys(items, context)] for k in keys]
+        columns = [_sort_column(k, items, context) for k in keys]
 
         def compare(left: int, right: int) -> int:
             for column, desc in zip(columns, descending, strict=True):
@@ -880,6 +880,15 @@ class Sort(_Adapted, model.Sort):
 
         order = sorted(range(len(items)), key=cmp_to_key(compare))
         return [items[i] for i in order]
+
+
+def _sort_column(key: Any, items: list[Any], context: Any) -> list[Any]:
+    values = key.sort_keys(items, context)
+    if key.get("variable", "").replace("-", "_") in DATES:
+        # date keys ("YYYYYMMDD", a range "start-end") compare as plain strings, so a
+        # single date sorts before a range that starts on it
+        return [str(v) if v is not None else None for v in values]
+    return [_sortable(v) for v in values]
 
 
 def _sortable(value: Any) -> Any:
@@ -1000,6 +1009,8 @@ class Layout(_Adapted, model.Layout):
         citation_element = self.getparent()
         collapse = citation_element.get("collapse")
         by_author = collapse in ("year", "year-suffix", "year-suffix-ranged")
+        # cite-group-delimiter alone groups cites by the same names without collapsing them
+        grouped = not by_author and citation_element.get("cite-group-delimiter") is not None
         good = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
         # cites stay in the order given unless the style sorts them (citeproc-py put
@@ -1010,7 +1021,7 @@ class Layout(_Adapted, model.Layout):
         try:
             for index, cite in enumerate(good):
                 style.locales = self._item_locales(cite)
-                probe = style.names_probe = {"suppress": False} if by_author else None
+                probe = style.names_probe = {"suppress": False} if by_author or grouped else None
                 text = self._render_cite(cite, first=index == 0)
                 if text is None or not str(text):
                     if index:
@@ -1034,6 +1045,8 @@ class Layout(_Adapted, model.Layout):
             groups = self._number_groups(rendered)
         elif by_author:
             groups = self._author_groups(rendered, collapse)
+        elif grouped:
+            groups = self._cite_groups(rendered)
         else:
             groups = [[entry.text] for entry in rendered]
         text = self._join_groups(groups)
@@ -1111,6 +1124,17 @@ class Layout(_Adapted, model.Layout):
             run.append((number, text))
         flush()
         return groups
+
+    def _cite_groups(self, rendered: list[_RenderedCite]) -> list[list[Any]]:
+        """Cites printing the same names move up to the first of them and are joined by
+        cite-group-delimiter ("Banda 1999; Aalto 2000, Aalto 2001"; CSL 1.0.2 §Cite
+        Grouping)."""
+        delimiter = self.getparent().get("cite-group-delimiter")
+        members: dict[str, list[str]] = {}
+        for entry in rendered:
+            key = entry.names if entry.names is not None else f"\0{id(entry)}"
+            members.setdefault(key, []).append(str(entry.text))
+        return [[seam_join(texts, delimiter)] for texts in members.values()]
 
     def _author_groups(self, rendered: list[_RenderedCite], collapse: str) -> list[list[Any]]:
         """Cites by the same names are grouped and print the names once ("Smith 1900,
@@ -1289,16 +1313,17 @@ def _last_page(first: str, last: str, range_format: str | None) -> str:
     return last
 
 
-def format_page_ranges(value: str, range_format: str | None, delimiter: str) -> str:
+def format_page_ranges(value: str, range_format: str | None, delimiter: str, ampersand: str = "&") -> str:
     """Page ranges as the style wants them ("321-8" → "321–328" when expanded). A range
-    whose ends are not plain numbers with one shared prefix is kept as written."""
+    whose ends are not plain numbers with one shared prefix is kept as written; "&"
+    between numbers is the locale's ``and`` symbol."""
     value = value.replace("\\-", "\x02")  # "3\-B": an escaped hyphen is not a range
     output = []
     for piece in _PAGE_SEPARATOR.split(value):
         if not piece:
             continue
         if _PAGE_SEPARATOR.fullmatch(piece):
-            output.append(" & " if "&" in piece else ", ")
+            output.append(f" {ampersand} " if "&" in piece else ", ")
             continue
         match = _PAGE_RANGE.fullmatch(piece)
         if not match:
@@ -1335,7 +1360,8 @@ class _PageRanges:
         text = html.unescape(str(value))
         delimiter = html.unescape(str(self.get_single_term(name="page-range-delimiter") or "")) or "\u2013"
         range_format = self.get_root().get("page-range-format")
-        return String(html.escape(format_page_ranges(text, range_format, delimiter), quote=False))
+        ampersand = html.unescape(str(self.get_single_term(name="and", form="symbol") or "")) or "&"
+        return String(html.escape(format_page_ranges(text, range_format, delimiter, ampersand), quote=False))
 
 
 class Text(_PageRanges, _Adapted, model.Text):
@@ -1895,7 +1921,9 @@ class Name(_Adapted, model.Name):
         )
         delimiter = option("delimiter")
         if truncated:
-            et_al = self.et_al()
+            # a sort key holds the names kept, not the "et al." term (citeproc-js): "Smith"
+            # ties with "Smith et al." so that a later key (a name count) orders them
+            et_al = self.et_al() if sort_options is None else None
             if use_last:
                 text = self.join(rendered, delimiter)
                 ellipsis = "\u2026 "

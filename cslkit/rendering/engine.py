@@ -72,7 +72,7 @@ class LoadedStyle:
         self._locale_files: dict[str, Any] = {}
         self._locale_lists: dict[str, list[Any]] = {}
         document_locale = locale or resolved.default_locale or self.root.get("default-locale") or "en-US"
-        if locale is None and not self._known_locale(document_locale):
+        if locale is None and not self._known_locale(document_locale) and not self._in_style(document_locale):
             document_locale = "en-US"  # a style's unknown default-locale: as citeproc-js, en-US
         self.document_locale = document_locale
         self.root.locales = self.locale_list(document_locale)
@@ -105,7 +105,7 @@ class LoadedStyle:
 
         if code in self._locale_lists:
             return self._locale_lists[code]
-        if not self._known_locale(code):
+        if not self._known_locale(code) and not self._in_style(code):
             raise StyleError(
                 f"unknown locale {code!r}", hint="use a CSL locale code such as en-US, uk-UA, ru-RU"
             )
@@ -113,7 +113,7 @@ class LoadedStyle:
         in_style = {el.get(xml_lang): el for el in self.root.findall("{*}locale")}
         language = code.split("-")[0]
         found: list[Any] = []
-        for key in (code, language, None):
+        for key in dict.fromkeys((code, language, None)):
             if key in in_style:
                 found.append(in_style[key])
         files = []
@@ -128,6 +128,13 @@ class LoadedStyle:
             element.style = self.root
         self._locale_lists[code] = found
         return found
+
+    def _in_style(self, code: str) -> bool:
+        """Whether the style defines a ``cs:locale`` for ``code`` (a language no locale
+        file has still gets the style's own terms, with en-US for the rest)."""
+        xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+        languages = {el.get(xml_lang) for el in self.root.findall("{*}locale")}
+        return code in languages or code.split("-")[0] in languages
 
     @staticmethod
     def _known_locale(code: str) -> bool:

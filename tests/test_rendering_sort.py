@@ -1,0 +1,69 @@
+"""Sorting and cite grouping as CSL 1.0.2 / citeproc-js do them (fixes in
+cslkit/rendering/adapter.py that citeproc-py 0.11.1 lacked)."""
+
+from __future__ import annotations
+
+import cslkit
+
+HEAD = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Sort test</title><id>urn:test:sort</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+"""
+
+
+def write(tmp_path, body: str) -> str:
+    path = tmp_path / "sort.csl"
+    path.write_text(HEAD + body + "</style>", encoding="utf-8")
+    return str(path)
+
+
+def person(family: str) -> dict:
+    return {"family": family, "given": "A"}
+
+
+def test_et_al_is_left_out_of_name_sort_keys(tmp_path) -> None:
+    style = write(tmp_path, """
+  <macro name="first-author"><names variable="author"><name form="short"/></names></macro>
+  <macro name="count"><names variable="author"><name form="count"/></names></macro>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography>
+    <sort>
+      <key macro="first-author" names-min="1" names-use-first="1"/>
+      <key macro="count" sort="descending"/>
+    </sort>
+    <layout><text variable="title"/></layout>
+  </bibliography>
+""")
+    items = [{"id": str(n), "type": "book", "title": f"{n} authors", "author": [person(f) for f in families]}
+             for n, families in ((1, ["Smith"]), (2, ["Smith", "Jones"]), (3, ["Smith", "Jones", "Roe"]))]
+    # "Smith" and "Smith et al." tie on the first key, so the name count decides
+    assert cslkit.render(items, style=style) == ["3 authors", "2 authors", "1 authors"]
+
+
+def test_cite_group_delimiter_groups_cites_by_the_same_names(tmp_path) -> None:
+    style = write(tmp_path, """
+  <citation cite-group-delimiter=", ">
+    <layout delimiter="; ">
+      <group delimiter=" ">
+        <names variable="author"><name form="short"/></names>
+        <date variable="issued"><date-part name="year"/></date>
+      </group>
+    </layout>
+  </citation>
+""")
+    items = [{"id": i, "type": "book", "author": [person(f)], "issued": {"date-parts": [[y]]}}
+             for i, f, y in (("a1", "Aalto", 2000), ("b", "Banda", 1999), ("a2", "Aalto", 2001))]
+    assert cslkit.cite(items, [["a1", "b", "a2"]], style=style) == ["Aalto 2000, Aalto 2001; Banda 1999"]
+
+
+def test_a_single_date_sorts_before_a_range_starting_on_it(tmp_path) -> None:
+    style = write(tmp_path, """
+  <citation>
+    <sort><key variable="issued"/></sort>
+    <layout delimiter="; "><text variable="title"/></layout>
+  </citation>
+""")
+    items = [{"id": "r", "type": "book", "title": "Range", "issued": {"date-parts": [[2000, 5], [2001, 5]]}},
+             {"id": "s", "type": "book", "title": "Single", "issued": {"date-parts": [[2000, 5]]}},
+             {"id": "e", "type": "book", "title": "Earlier", "issued": {"date-parts": [[1999, 12]]}}]
+    assert cslkit.cite(items, [["r", "s", "e"]], style=style) == ["Earlier; Single; Range"]

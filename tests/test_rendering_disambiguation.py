@@ -130,3 +130,33 @@ def test_near_note_position_in_a_cite_repeated(tmp_path) -> None:
                  '<else><text variable="title"/></else></choose>', style_class="note")
     items = [book("a", [("Smith", "John")])]
     assert cslkit.cite(items, [["a"], ["a"]], style=path) == ["(Title a)", "(near)"]
+
+
+def test_citation_labels_are_made_up_sorted_and_lettered(tmp_path) -> None:
+    path = tmp_path / "labels.csl"
+    path.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Labels</title><id>urn:test:labels</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation disambiguate-add-year-suffix="true">
+    <sort><key variable="citation-label"/></sort>
+    <layout prefix="[" suffix="]" delimiter=", "><text variable="citation-label"/></layout>
+  </citation>
+  <bibliography>
+    <sort><key variable="citation-label"/></sort>
+    <layout><text variable="citation-label" prefix="[" suffix="] "/><text variable="title"/>
+      <date variable="issued" prefix=", "><date-part name="year"/></date></layout>
+  </bibliography>
+</style>
+""", encoding="utf-8")
+    items = [
+        book("r1", [("Roe", "Jane"), ("Noakes", "Richard")], 1978),
+        book("d", [("Doe", "John")], 1965),
+        book("r2", [("Roe", "Jane"), ("Noakes", "Richard")], 1978),
+        book("v", [("von Dipheria", "D"), ("Eczema", "E"), ("Flatulence", "F"), ("Goiter", "G"), ("Hiccups", "H")], 1926),
+        book("own", [("Asthma", "A")], 1900, **{"citation-label": "Spiff1900"}),
+    ]
+    assert cslkit.cite(items, [["r1", "d", "r2", "v", "own"]], style=str(path)) == [
+        "[DEFG26, Doe65, RoNo78a, RoNo78b, Spiff1900]"
+    ]
+    # the year suffix rides on the label, not on the printed year
+    assert cslkit.render(items, style=str(path))[2] == "[RoNo78a] Title r1, 1978"

@@ -49,6 +49,7 @@ from citeproc.source import (
 from citeproc.string import MixedString, NoCase, String
 
 from cslkit.rendering import ordinals
+from cslkit.rendering.citation_label import citation_label
 from cslkit.rendering.collation import collation_key
 from cslkit.rendering.disambiguation import CiteContext
 
@@ -835,9 +836,12 @@ class Term(_Adapted, model.Term):
 class Key(_Adapted, model.Key):
     """Names in a macro's sort key are separated by a control character that sorts
     first, without "and" ("Beck and Katz" before "Beck, Katz, and Tucker", as citeproc-js
-    compares name by name)."""
+    compares name by name). A ``citation-label`` key sorts by the label as printed, made
+    up where the item has none."""
 
     def sort_keys(self, items: list[Any], context: Any) -> list[Any]:
+        if self.get("variable") == "citation-label":
+            return [citation_label(item.reference) for item in items]
         if "macro" not in self.attrib:
             return super().sort_keys(items, context)
         layout = context.get_layout()
@@ -1392,6 +1396,15 @@ class Text(_PageRanges, _Adapted, model.Text):
         return text, language
 
     def _variable(self, item: Any, context: Any) -> Any:
+        if self.get("variable") == "citation-label":
+            # made up when the item has none; its year suffix follows it (not while
+            # cites are compared, as citeproc-js)
+            label = citation_label(item.reference)
+            suffix = item.reference.get("year_suffix")
+            if suffix and not vars(_style_root(self)).get("comparing_cites"):
+                label += str(suffix)
+            _record_printed(self, context, "citation-label")
+            return String(label)
         if self.get("variable") != "locator" or not item.has_locator:
             text = super()._variable(item, context)
             if text:

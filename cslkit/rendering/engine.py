@@ -66,8 +66,11 @@ class LoadedStyle:
         self.root.formatter = markup
         self.root.term_cache = {}
         self.root.pending_year_suffix = None
+        # a style printing year-suffix, or citation-label (which carries it), places it
+        # itself; otherwise it follows the first year printed
         self.root.implicit_year_suffix = not self.root.xpath(
-            '//cs:text[@variable="year-suffix"]', namespaces={"cs": "http://purl.org/net/xbiblio/csl"}
+            '//cs:text[@variable="year-suffix" or @variable="citation-label"]',
+            namespaces={"cs": "http://purl.org/net/xbiblio/csl"},
         )
         self._locale_files: dict[str, Any] = {}
         self._locale_lists: dict[str, list[Any]] = {}

@@ -82,3 +82,18 @@ def test_unsorted_cites_collapse_only_with_their_neighbours(tmp_path) -> None:
     citation = 'disambiguate-add-year-suffix="true" collapse="year-suffix-ranged" cite-group-delimiter=","'
     marks = _cite(tmp_path, items, body, citation=citation, layout='prefix="(" suffix=")" delimiter="; "')
     assert marks == ["(Aalto 2015a,b; Bo 2010; Aalto 2015c–e)"]
+
+
+def test_et_al_min_without_use_first_shortens_no_list(tmp_path) -> None:
+    # et-al-use-first set on cs:citation applies to citations only: the bibliography, with
+    # et-al-min alone, lists every name (citeproc-js)
+    path = tmp_path / "etal.csl"
+    path.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Et al</title><id>urn:test:etal</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation et-al-use-first="2"><layout><names variable="author"><name et-al-min="3"/></names></layout></citation>
+  <bibliography><layout><names variable="author"><name et-al-min="3"/></names></layout></bibliography>
+</style>""", encoding="utf-8")
+    item = _book("a", {"family": "Doe", "given": "John"}, {"family": "Roe", "given": "Jane"}, {"family": "Snoakes", "given": "R"})
+    assert cslkit.render([item], style=str(path)) == ["John Doe, Jane Roe, R Snoakes"]
+    assert cslkit.cite([item], [["a"]], style=str(path)) == ["John Doe, Jane Roe, et al."]

@@ -1884,6 +1884,16 @@ class Name(_Adapted, model.Name):
 
         return inherited("et-al-subsequent-min", et_al_min), inherited("et-al-subsequent-use-first", use_first)
 
+    def _option_set(self, name: str, context: Any, sort_options: Any) -> bool:
+        """Whether the style sets a name option where this name inherits it from (citation
+        or bibliography, not the other): et-al-min without et-al-use-first shortens no
+        list (CSL 1.0.2 asks for both; citeproc-js, as citeproc-py did not, then shows all)."""
+        if (sort_options and name in sort_options) or name in self.attrib:
+            return True
+        area = (context if context is not None else self).xpath_search(
+            "./ancestor::*[self::cs:citation or self::cs:bibliography][1]")[0]
+        return name in area.attrib or name in area.getroottree().getroot().attrib
+
     def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None,
                 **kwargs: Any) -> Any:
         def option(name: str) -> Any:
@@ -1893,9 +1903,13 @@ class Name(_Adapted, model.Name):
         cite_context = _cite_context(self) if sort_options is None else None
         et_al_min = option("et-al-min")
         use_first = option("et-al-use-first")
+        use_first_option = "et-al-use-first"
         if cite_context is not None and cite_context.subsequent:
             et_al_min, use_first = self._et_al_subsequent(et_al_min, use_first)
-        limit = use_first if et_al_min and len(names) >= et_al_min else len(names)
+            if not self._option_set(use_first_option, context, sort_options):
+                use_first_option = "et-al-subsequent-use-first"
+        shortens = bool(et_al_min) and len(names) >= et_al_min
+        limit = use_first if shortens and self._option_set(use_first_option, context, sort_options) else len(names)
         state = _disambiguation(self) if cite_context is not None else None
         if state is not None:
             limit = state.names_limit(cite_context, names, limit, et_al_min, use_first)

@@ -2041,6 +2041,9 @@ class Label(_Adapted, model.Label):
                 **kwargs: Any) -> Any:
         if (variable or self.get("variable")) == "locator" and not item.has_locator:
             return None  # no locator, no label (citeproc-py printed the bare term)
+        own = self.get("variable")
+        if variable is None and own and own != "locator" and own.replace("-", "_") not in item.reference:
+            return None  # nor for another empty variable (CSL 1.0.2 §Label: "p." with no page)
         if kwargs.get("sort_options") is not None:
             return None  # labels ("(Ed.)") are left out of sort keys, as citeproc-js does
         return super().process(item, variable, plural, context, **kwargs)

@@ -97,3 +97,10 @@ def test_et_al_min_without_use_first_shortens_no_list(tmp_path) -> None:
     item = _book("a", {"family": "Doe", "given": "John"}, {"family": "Roe", "given": "Jane"}, {"family": "Snoakes", "given": "R"})
     assert cslkit.render([item], style=str(path)) == ["John Doe, Jane Roe, R Snoakes"]
     assert cslkit.cite([item], [["a"]], style=str(path)) == ["John Doe, Jane Roe, et al."]
+
+
+def test_et_al_use_first_zero_prints_no_names_and_no_et_al(tmp_path) -> None:
+    body = ('<group delimiter=" // "><names variable="author"><name et-al-min="2" et-al-use-first="0"/></names>'
+            '<names variable="author"><name et-al-min="2" et-al-use-first="1"/></names></group>')
+    item = _book("a", {"family": "Doe", "given": "John"}, {"family": "Roe", "given": "Jane"})
+    assert _cite(tmp_path, [item], body) == ["John Doe et al."]

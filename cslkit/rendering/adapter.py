@@ -1665,6 +1665,7 @@ class Names(_Adapted, model.Names):
             if term is not None and term.getchildren():
                 roles, label_role = ["editor"], {"editor": "editortranslator"}
         output = []
+        cut_to_none = False  # a name list et-al-use-first="0" left empty
         for role in roles:
             names = reference.get(role.replace("-", "_"))
             if not names:
@@ -1674,6 +1675,9 @@ class Names(_Adapted, model.Names):
                 name_element = Name()
                 names_context.insert(0, name_element)
             text = name_element.render(item, role, context=context, **kwargs)
+            if text is None:
+                cut_to_none = True
+                continue
             probe = vars(self.getroottree().getroot()).get("names_probe")
             if probe is not None and probe.get("capturing") and text is not None:
                 probe.setdefault("names_only", []).append(str(text))
@@ -1687,7 +1691,7 @@ class Names(_Adapted, model.Names):
             output.append(text)
         if not output:
             substitute = self.substitute()
-            if substitute is None:
+            if substitute is None or cut_to_none:
                 raise VariableError
             return substitute.render(item, context=context, **kwargs)
         if all(isinstance(text, int) for text in output):  # form="count"
@@ -1923,6 +1927,8 @@ class Name(_Adapted, model.Name):
             truncated, use_last = True, False
         if option("form") == "count":
             return len(shown) + (1 if truncated and use_last else 0)
+        if not shown:
+            return None  # et-al-use-first="0": no names, so no "et al." either (citeproc-js)
         form, initialize_with = option("form"), option("initialize-with")
         default_level = 0 if form == "short" else (1 if initialize_with is not None else 2)
         if state is not None:

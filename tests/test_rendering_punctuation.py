@@ -130,3 +130,18 @@ def test_display_groups_are_set_off_by_a_space(tmp_path) -> None:
     item = {"id": "a", "type": "book", "title": "Title", "author": [{"family": "Doe", "given": "John"}],
             "issued": {"date-parts": [[1999]]}}
     assert cslkit.render([item], style=str(path), format="html") == ["John Doe 1999 <i>Title</i>."]
+
+
+def test_style_affixes_and_delimiters_are_text_not_markup(tmp_path) -> None:
+    path = tmp_path / "affix.csl"
+    path.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Affix</title><id>urn:test:affix</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><group delimiter=" &lt;b&gt; ">
+    <text variable="title"/><text variable="URL" prefix="&lt;" suffix="&gt;"/>
+  </group></layout></citation>
+</style>""", encoding="utf-8")
+    item = {"id": "a", "type": "webpage", "title": "Page", "URL": "http://x.org/a?b=1&c=2"}
+    assert cslkit.cite([item], ["a"], style=str(path)) == ["Page <b> <http://x.org/a?b=1&c=2>"]
+    assert cslkit.cite([item], ["a"], style=str(path), format="html") == [
+        "Page &lt;b&gt; &lt;http://x.org/a?b=1&amp;c=2&gt;"]

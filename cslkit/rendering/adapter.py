@@ -590,6 +590,8 @@ def _concat(left: str, right: str) -> str:
 
 
 def seam_join(pieces: list[Any], delimiter: str) -> Any:
+    """``pieces`` joined by a style's ``delimiter`` (text, escaped here)."""
+    delimiter = html.escape(delimiter, quote=False)
     output = ""
     for index, piece in enumerate(pieces):
         if index:
@@ -741,6 +743,8 @@ class _Adapted:
         suffix = self.get("suffix", "")
         if not prefix and not suffix:
             return string
+        # affixes are text, escaped like a field's ("<" + URL + ">" is no tag)
+        prefix, suffix = html.escape(prefix, quote=False), html.escape(suffix, quote=False)
         return String(_concat(_concat(prefix, str(string)), suffix))
 
     def join(self, strings: Any, default_delimiter: str = "") -> Any:

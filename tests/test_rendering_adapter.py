@@ -369,3 +369,26 @@ def test_subsequent_author_substitute_compares_names_without_labels(tmp_path) ->
              {"id": "b", "type": "book", "title": "B", "editor": doe},
              {"id": "c", "type": "book", "title": "C", "author": doe}]
     assert cslkit.render(items, style=str(path)) == ["John Doe. A.", "--- ed. B.", "---. C."]
+
+
+MACRO_AS_GROUP_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Macro group</title><id>urn:test:macro-group</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <macro name="container">
+    <choose><if type="chapter"><text term="in" text-case="capitalize-first" suffix=" "/></if></choose>
+    <text variable="container-title" font-style="italic"/>
+  </macro>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout suffix="."><group delimiter=". "><text variable="title"/><text macro="container"/>
+    <text variable="publisher"/></group></layout></bibliography>
+</style>
+"""
+
+
+def test_a_macro_whose_variables_are_all_empty_prints_no_terms(tmp_path) -> None:
+    path = tmp_path / "macro.csl"
+    path.write_text(MACRO_AS_GROUP_STYLE, encoding="utf-8")
+    chapter = {"id": "c", "type": "chapter", "title": "Gawain", "publisher": "UCP"}
+    assert cslkit.render([chapter], style=str(path)) == ["Gawain. UCP."]
+    in_book = chapter | {"container-title": "Tales"}
+    assert cslkit.render([in_book], style=str(path)) == ["Gawain. In Tales. UCP."]

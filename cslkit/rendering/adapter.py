@@ -858,7 +858,10 @@ class Key(_Adapted, model.Key):
         keys = []
         for item in items:
             layout.repressed = {}
-            keys.append(macro.render(item, context=context, sort_options=options))
+            try:
+                keys.append(macro.render(item, context=context, sort_options=options))
+            except VariableError:
+                keys.append(None)
         return keys
 
 
@@ -913,7 +916,12 @@ def _sortable(value: Any) -> Any:
 
 
 class Macro(_Adapted, model.Macro):
-    pass
+    """A macro renders as a group, as in citeproc-js: when it calls variables and none
+    of them prints, its terms and fixed text go too (no "In ." for a chapter without a
+    book title)."""
+
+    def render(self, item: Any, context: Any = None, sort_options: Any = None) -> Any:
+        return seam_join(_group_output(self, item, "", context, {"sort_options": sort_options}), "")
 
 
 class Layout(_Adapted, model.Layout):
@@ -2090,28 +2098,33 @@ class Group(_Adapted, model.Group):
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """citeproc-py's, over a cached child list: a group with variables of which none
         rendered is suppressed."""
-        output = []
-        variable_called = False
-        variable_rendered = False
-        delimiter = self.get("delimiter", "")
-        for child in self.children():
-            calls = child.calls_variable()
-            try:
-                if isinstance(child, model.Choose):
-                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
-                    calls = child.branch_calls_variable()
-                else:
-                    text = child.render(item, context=context, **kwargs)
-            except VariableError:
-                variable_called = variable_called or calls
-                continue
+        return self.join(_group_output(self, item, self.get("delimiter", ""), context, kwargs))
+
+
+def _group_output(element: Any, item: Any, delimiter: str, context: Any, kwargs: dict[str, Any]) -> list[Any]:
+    """What a group's children print; VariableError when it calls variables and none of
+    them printed (CSL 1.0.2 §Group)."""
+    output = []
+    variable_called = False
+    variable_rendered = False
+    for child in element.children():
+        calls = child.calls_variable()
+        try:
+            if isinstance(child, model.Choose):
+                text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                calls = child.branch_calls_variable()
+            else:
+                text = child.render(item, context=context, **kwargs)
+        except VariableError:
             variable_called = variable_called or calls
-            if text is not None:
-                output.append(text)
-                variable_rendered = variable_rendered or calls
-        if output and (not variable_called or variable_rendered):
-            return self.join(output)
-        raise VariableError
+            continue
+        variable_called = variable_called or calls
+        if text is not None:
+            output.append(text)
+            variable_rendered = variable_rendered or calls
+    if output and (not variable_called or variable_rendered):
+        return output
+    raise VariableError
 
 
 class Choose(_Adapted, model.Choose):

@@ -122,3 +122,42 @@ def test_a_default_locale_no_locale_file_has_still_gets_the_style_terms(render) 
     items = [book(editor=[{"family": "Doe", "given": "John"}], translator=[{"family": "Roe", "given": "Jane"}])]
     # the other terms come from en-US
     assert render(layout, items, locale="gx", locales=locales) == ["John Doe (redaktor); Jane Roe (translator)"]
+
+
+def test_a_term_of_only_line_breaks_and_indentation_is_empty(render) -> None:
+    locales = '<locale><terms><term name="and others">\n      </term></terms></locale>'
+    layout = ('<names variable="author" suffix=". "><name et-al-min="2" et-al-use-first="1"/>'
+              '<et-al term="and others"/></names><text variable="title"/>')
+    items = [book(author=[{"family": "Doe", "given": "J"}, {"family": "Roe", "given": "K"}])]
+    assert render(layout, items, locales=locales) == ["J Doe. T"]
+
+
+def test_number_parts_with_their_own_label_print_the_term(render) -> None:
+    layout = '<number variable="edition" form="ordinal"/>'
+    assert render(layout, [book(edition="7, p. 3-8")]) == ["7th, pp. 3\u20138"]
+
+
+def test_a_locator_written_with_its_own_label_takes_it(tmp_path) -> None:
+    from citeproc import Citation, Locator
+
+    from cslkit.rendering.adapter import CitationItemKeepingCase, build_source
+    from cslkit.rendering.engine import LoadedStyle, new_bibliography
+    from cslkit.rendering.formats import text
+    from cslkit.rendering.styles import ResolvedStyle
+
+    layout = ('<group delimiter=" "><label variable="locator" form="short"/>'
+              '<text variable="locator"/></group>')
+    style = STYLE.format(locale="en-US", locales="", layout="<text variable='title'/>").replace(
+        '<citation><layout><text variable="title"/></layout></citation>',
+        f'<citation><layout delimiter="; ">{layout}</layout></citation>')
+    loaded = LoadedStyle(ResolvedStyle(name="t", path=tmp_path / "t.csl", data=style.encode(), trusted=True,
+                                       default_locale=None, item_locales=False), None, None)
+    source, keys = build_source([book()])
+    bibliography = new_bibliography(loaded, source)
+    marks = []
+    for locator in ("vol. 1, fol. 186, 8 April 1544", "12-14", "vol. 2-3"):
+        citation = Citation([CitationItemKeepingCase(keys[0], locator=Locator("page", locator))])
+        bibliography.register(citation)
+        marks.append(text.convert(str(bibliography.cite(citation, lambda cite: None))))
+    # the label's plural counts the numbers up to the next label ("1", not "1, … 186")
+    assert marks == ["vol. 1, fol. 186, 8 April 1544", "pp. 12\u201314", "vols. 2\u20133"]

@@ -37,6 +37,7 @@ from citeproc.source import (
     CitationItem,
     DateRange,
     LiteralDate,
+    Locator,
     Reference,
     VariableError,
 )
@@ -834,7 +835,24 @@ class Bibliography(_Adapted, model.Bibliography):
 
 
 class Term(_Adapted, model.Term):
-    pass
+    """A term holding only the XML file's line breaks and indentation
+    (``<term name="and others">\n  </term>``) is empty, as citeproc-js reads it;
+    citeproc-py printed the whitespace."""
+
+    def _text(self, form: str) -> Any:
+        found = self.find(f"cs:{form}", self.nsmap)
+        text = (found if found is not None else self).text or ""
+        if "\n" in text and not text.strip():
+            text = ""
+        return String(self.preformat(text))
+
+    @property
+    def single(self) -> Any:
+        return self._text("single")
+
+    @property
+    def multiple(self) -> Any:
+        return self._text("multiple")
 
 
 class Key(_Adapted, model.Key):
@@ -1031,6 +1049,8 @@ class Layout(_Adapted, model.Layout):
         bad = [cite for cite in citation.cites if cite.is_bad()]
         # cites stay in the order given unless the style sorts them (citeproc-py put
         # them in bibliography order)
+        for cite in good:
+            relabel_locator(cite)
         if citation_element.sort is not None:
             good = citation_element.sort.sort(good, self)
         rendered: list[_RenderedCite] = []
@@ -1301,6 +1321,33 @@ _PLURAL_NUMBERS = re.compile(
     r"\d+[^\d.]+\d+|(?<![A-Za-z])(?:[ivxlcdm]+|[IVXLCDM]+)\s*(?:-+|\u2013)\s*(?:[ivxlcdm]+|[IVXLCDM]+)(?![A-Za-z])"
 )
 _PAGE_NUMBER = re.compile(r"(.*\D)?(\d+)")
+# Label abbreviations citeproc-js recognises at the start of a locator or number part
+# ("vol. 2", "p. 3-8") and the terms they stand for.
+_LABEL_ABBREVIATIONS = {
+    "art": "article", "bk": "book", "ch": "chapter", "col": "column", "fig": "figure", "fol": "folio",
+    "l": "line", "n": "note", "no": "issue", "op": "opus", "p": "page", "pp": "page", "para": "paragraph",
+    "pt": "part", "sec": "section", "sv": "sub-verbo", "vol": "volume", "vols": "volume", "vrs": "verse",
+}
+_LABELS = "|".join(sorted(_LABEL_ABBREVIATIONS, key=len, reverse=True))
+_LEADING_LABEL = re.compile(rf"({_LABELS})\.\s+(\S.*)", re.S)
+_LATER_LABEL = re.compile(rf",\s*(?:{_LABELS})\.\s")
+
+
+def _split_label(value: str) -> tuple[str, str] | None:
+    """("page", "3-8") for "p. 3-8": a value opening with a label abbreviation."""
+    match = _LEADING_LABEL.fullmatch(value.strip())
+    return (_LABEL_ABBREVIATIONS[match.group(1)], match.group(2)) if match else None
+
+
+def relabel_locator(cite: Any) -> None:
+    """A page locator written with its own label ("vol. 1, fol. 186") takes that label
+    ("volume", "1, fol. 186"), as citeproc-js reads it; the style's label then prints it."""
+    locator = cite.get("locator", None)
+    if locator is None or locator.label not in ("page", None):
+        return
+    found = _split_label(str(locator.identifier))
+    if found is not None:
+        cite["locator"] = Locator(*found)
 
 
 def _last_page(first: str, last: str, range_format: str | None) -> str:
@@ -1592,6 +1639,27 @@ class Number(_PageRanges, _Adapted, model.Number):
             variable = item.locator.label or "page"
         vars(self)["numbered_term"] = variable
         return super().process(item, context, **kwargs)
+
+    def _process(self, value: Any, variable: str) -> Any:
+        """Parts of a number that carry their own label ("7, p. 3-8") print the label's
+        term, plural for a range ("7th, pp. 3–8"), and the numbers as they are."""
+        text = str(value)
+        parts = text.split(",")
+        if variable.startswith("page") or not any(_split_label(part) for part in parts):
+            return super()._process(value, variable)
+        output = []
+        for part in parts:
+            found = _split_label(part)
+            if found is None:
+                output.append(str(super()._process(part.strip(), variable)))
+                continue
+            label, numbers = found
+            term = self.get_term(label, "short")
+            plural = _PLURAL_NUMBERS.search(numbers) is not None
+            name = "" if term is None else str(term.multiple if plural else term.single)
+            numbers = _SPACED_HYPHEN.sub("-", numbers).replace("-", "\u2013")
+            output.append(f"{name} {numbers}".strip())
+        return String(", ".join(output))
 
     def format_number(self, number: Any) -> Any:
         form = self.get("form", "numeric")
@@ -2076,7 +2144,8 @@ class Label(_Adapted, model.Label):
             digits = re.match(r"\s*(\d+)", value)
             return bool(digits and int(digits.group(1)) > 1) or self.RE_MULTIPLE_NUMBERS.search(value) is not None
         if variable == "locator":
-            value = str(item.locator.identifier) if item.has_locator else ""
+            # "1, fol. 186": the numbers up to the next label are this label's
+            value = _LATER_LABEL.split(str(item.locator.identifier))[0] if item.has_locator else ""
         else:
             try:
                 value = str(item.reference[variable.replace("-", "_")])

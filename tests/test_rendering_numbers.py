@@ -161,3 +161,20 @@ def test_a_locator_written_with_its_own_label_takes_it(tmp_path) -> None:
         marks.append(text.convert(str(bibliography.cite(citation, lambda cite: None))))
     # the label's plural counts the numbers up to the next label ("1", not "1, … 186")
     assert marks == ["vol. 1, fol. 186, 8 April 1544", "pp. 12\u201314", "vols. 2\u20133"]
+
+
+def test_names_a_substitute_printed_are_not_printed_again_within_it(render) -> None:
+    layout = """<group delimiter=". ">
+      <names variable="translator">
+        <substitute>
+          <group delimiter=" ">
+            <names variable="editor"/>
+            <names variable="editor"><label form="short"/></names>
+            <text variable="title" font-style="italic"/>
+          </group>
+        </substitute>
+      </names>
+      <text variable="title"/>
+    </group>"""
+    item = book(title="Atlas", editor=[{"family": "Doe", "given": "Jane"}])
+    assert render(layout, [item], format="html") == ["Jane Doe <i>Atlas</i>"]

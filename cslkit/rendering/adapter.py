@@ -2094,6 +2094,10 @@ class Substitute(_Adapted, model.Substitute):
         layout = (context if context is not None else self).get_layout()
         for child in self.children():
             layout.printed_variables = []
+            # names print once even within the substitute (a macro showing the editors
+            # twice shows them once, as citeproc-js): suppressed as soon as printed, and
+            # released again if this child ends up printing nothing
+            before = {tag: list(variables) for tag, variables in layout.repressed.items()}
             try:
                 if isinstance(child, model.Names) and child.name is None:
                     names = self.xpath_search("./parent::cs:names[1]")[0]
@@ -2101,9 +2105,12 @@ class Substitute(_Adapted, model.Substitute):
                 else:
                     text = child.render(item, context=context, **kwargs)
             except VariableError:
+                layout.repressed = before
                 continue
             finally:
                 printed, layout.printed_variables = layout.printed_variables, None
+            if not text:
+                layout.repressed = before
             if text:
                 for tag, variable in printed + [(child.tag, child.get("variable"))]:
                     layout.repressed.setdefault(tag, []).append(variable)
@@ -2117,6 +2124,8 @@ def _record_printed(element: Any, context: Any, variable: str) -> None:
     printed = vars(layout).get("printed_variables")
     if printed is not None:
         printed.append((element.tag, variable))
+        if isinstance(element, model.Names):
+            layout.repressed.setdefault(element.tag, []).append(variable)
 
 
 class Label(_Adapted, model.Label):

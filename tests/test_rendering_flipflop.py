@@ -75,3 +75,35 @@ def test_cite_prefix_markup_is_kept_and_its_text_escaped(tmp_path) -> None:
     bibliography.register(citation)
     assert html.convert(str(bibliography.cite(citation, lambda cite: None))) == (
         '<span style="font-variant:small-caps;">See</span> &lt;script&gt;x &amp; y Title')
+
+
+QUOTES_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0" default-locale="{locale}">
+  <info><title>Quotes</title><id>urn:test:quotes</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title" quotes="{quotes}"/></layout></citation>
+</style>
+"""
+
+
+def _quoted(tmp_path, locale: str, title: str, quotes: bool = False) -> str:
+    path = tmp_path / f"quotes-{locale}.csl"
+    path.write_text(QUOTES_STYLE.format(locale=locale, quotes=str(quotes).lower()), encoding="utf-8")
+    return cslkit.cite([{"id": "a", "type": "book", "title": title}], ["a"], style=str(path))[0]
+
+
+def test_field_quotes_take_the_locale_marks_and_flip_inside_quotes(tmp_path) -> None:
+    assert _quoted(tmp_path, "en-US", 'A "quoted" word') == "A “quoted” word"
+    assert _quoted(tmp_path, "en-GB", 'A "quoted" word') == "A ‘quoted’ word"
+    assert _quoted(tmp_path, "en-GB", "A 'quoted' word", quotes=True) == "‘A “quoted” word’"
+    assert _quoted(tmp_path, "uk-UA", 'Журнал "Здоров\'я"') == "Журнал «Здоров’я»"
+    assert _quoted(tmp_path, "fr-FR", "Life's 'Little' Surprises", quotes=True) == (
+        "«\u00a0Life’s “Little” Surprises\u00a0»")
+
+
+def test_written_typographic_quotes_keep_their_kind_and_orphans_stay(tmp_path) -> None:
+    assert _quoted(tmp_path, "en-US", "Meaning ‘God willing’ here") == "Meaning ‘God willing’ here"
+    assert _quoted(tmp_path, "en-US", "Meaning “God ‘willing’” here", quotes=True) == (
+        "“Meaning ‘God “willing”’ here”")
+    # a quote with a space inside it is no closing quote: both marks stay as typed
+    assert _quoted(tmp_path, "en-US", 'Nation of "Positive Obligations " of State') == (
+        'Nation of "Positive Obligations " of State')

@@ -127,42 +127,74 @@ class IndexedKeys(list):
 
 # a closing quote (with an inner one just before it) then a period or comma
 _QUOTE_THEN_PUNCTUATION = re.compile(r"([.?!,;:]?)(\u2019?\u201d(?:</[a-z]+>)*)([.,!?]+)")
-_DOUBLE_QUOTED = re.compile(r'"([^"]+)"')
+_DOUBLE_QUOTED = re.compile(r'"(\S(?:[^"]*\S)?)"')  # no space inside the quotes at either end
 # inner apostrophes ("You're") do not end a single-quoted span
 _SINGLE_QUOTED = re.compile(r"(^|[\s(\[])'((?:[^']|(?<=\w)'(?=\w))+)'(?=$|[\s.,;:!?)\]])")
 
 
 # marks the end of a quote in a cite's prefix or suffix while punctuation moves into quotes
 _AFFIX_QUOTE_END = "\ue000"
-_CLOSING_QUOTE = re.compile(r"\u201d|\u2019(?!\w)")
-_QUOTE_MARK = re.compile(r"[\u201c\u2018]|\u201d|\u2019(?!\w)")
-_QUOTE_PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019"}
+# a field's straight quotes ("x" or 'x') until the locale's quote marks replace them
+_OPEN_QUOTE, _CLOSE_QUOTE = "\ue011", "\ue012"
+_CLOSING_QUOTE = re.compile("[\u201d\ue012]|\u2019(?!\\w)")
+_OUTER, _INNER = 1, 2
 
 
-def _alternate_quotes(text: Any) -> Any:
-    """Quotes nested in quotes alternate double and single, whichever the field or the
-    style wrote (citeproc-js "flip-flop": “My ‘Amazing’ Title”, and a field's 'x' at the
-    top level prints “x”). A ’ followed by a letter is an apostrophe; unpaired marks stay."""
+def _quote_marks(text: str, marks: dict[str, tuple[int, bool]]) -> list[tuple[int, int, bool]]:
+    """(position, kind, is opening) of the quote marks in ``text``; a ’ followed by a
+    letter is an apostrophe."""
+    found = []
+    for position, char in enumerate(text):
+        mark = marks.get(char)
+        if mark is None:
+            continue
+        if char == "\u2019" and not mark[1] and text[position + 1 : position + 2].isalnum():
+            continue
+        found.append((position, *mark))
+    return found
+
+
+def _alternate_quotes(text: Any, quotes: tuple[str, str, str, str]) -> Any:
+    """Quote marks as citeproc-js "flip-flops" them: a field's straight quotes and the
+    style's are the locale's outer quotes, written typographic quotes keep their kind,
+    and a quote inside a quote of the same kind takes the other kind (“My ‘Amazing’
+    Title”; en-GB: ‘My “Amazing” Title’). Unpaired marks stay as written."""
     value = str(text)
-    if "\u201c" not in value and "\u2018" not in value:
-        return text
-    open_marks: list[tuple[int, str]] = []
-    depth_of: dict[int, int] = {}
-    for match in _QUOTE_MARK.finditer(value):
-        mark = match.group()
-        if mark in _QUOTE_PAIRS:
-            open_marks.append((match.start(), mark))
-        elif open_marks and _QUOTE_PAIRS[open_marks[-1][1]] == mark:
-            start, _ = open_marks.pop()
-            depth_of[start] = depth_of[match.start()] = len(open_marks) + 1
-    if not depth_of:
-        return text
+    open_outer, close_outer, open_inner, close_inner = quotes
+    # en-US marks for the kinds the locale does not spell
+    marks: dict[str, tuple[int, bool]] = {
+        "\u201c": (_OUTER, True), "\u201d": (_OUTER, False), "\u2018": (_INNER, True), "\u2019": (_INNER, False)}
+    # a locale's mark may carry a space ("« "): it is known by its quote character
+    for term, kind, opening in ((open_inner, _INNER, True), (close_inner, _INNER, False),
+                                (open_outer, _OUTER, True), (close_outer, _OUTER, False)):
+        key = term.strip()[:1] if opening else term.strip()[-1:]
+        if key:
+            marks[key] = (kind, opening)
+    marks.update({_OPEN_QUOTE: (_OUTER, True), _CLOSE_QUOTE: (_OUTER, False)})
+    if not any(mark[1] and char in value for char, mark in marks.items()):
+        return text.replace(_CLOSE_QUOTE, close_outer) if _CLOSE_QUOTE in value else text
+    opened: list[tuple[int, int, int]] = []  # (position, written kind, printed kind)
+    printed: dict[int, int] = {}
+    for position, kind, opening in _quote_marks(value, marks):
+        if opening:
+            enclosing = opened[-1][2] if opened else None
+            shown = (_INNER if kind == _OUTER else _OUTER) if kind == enclosing else kind
+            opened.append((position, kind, shown))
+        elif opened and opened[-1][1] == kind:
+            start, _kind, shown = opened.pop()
+            printed[start] = printed[position] = shown
     chars = list(value)
-    for position, depth in depth_of.items():
-        closing = chars[position] in "\u201d\u2019"
-        double = depth % 2 == 1
-        chars[position] = ("\u201d" if double else "\u2019") if closing else ("\u201c" if double else "\u2018")
-    return String("".join(chars))
+    for position, shown in printed.items():
+        kind, opening = marks[chars[position]]
+        if shown == kind and chars[position] not in (_OPEN_QUOTE, _CLOSE_QUOTE):
+            continue  # printed as written (a locale's own mark keeps its spacing)
+        if shown == _OUTER:
+            chars[position] = open_outer if opening else close_outer
+        else:
+            chars[position] = open_inner if opening else close_inner
+    # straight quotes left unpaired (a quote split between fields) take the outer marks
+    output = "".join(chars).replace(_OPEN_QUOTE, open_outer).replace(_CLOSE_QUOTE, close_outer)
+    return String(output)
 
 
 _FORMAT_TAG = re.compile(r'<(/?)(i|b|span)((?: [^>]*)?)>')
@@ -206,11 +238,12 @@ def _flip_formatting(text: Any) -> Any:
 
 
 def _typographic(text: str) -> str:
-    """Straight quotes as citeproc-js prints them: "x" → “x”, 'x' → ‘x’, ' → ’."""
+    """Straight quotes as citeproc-js reads them: "x" and 'x' are quotes (printed with the
+    locale's marks, see :func:`_alternate_quotes`), another ' is an apostrophe (’)."""
     if '"' in text:
-        text = _DOUBLE_QUOTED.sub("\u201c\\1\u201d", text)
+        text = _DOUBLE_QUOTED.sub(_OPEN_QUOTE + "\\1" + _CLOSE_QUOTE, text)
     if "'" in text:
-        text = _SINGLE_QUOTED.sub("\\1\u2018\\2\u2019", text)
+        text = _SINGLE_QUOTED.sub("\\1" + _OPEN_QUOTE + "\\2" + _CLOSE_QUOTE, text)
         text = text.replace("'", "\u2019")
     return text
 
@@ -998,7 +1031,10 @@ class Layout(_Adapted, model.Layout):
         return self._punctuation_in_quote(self.format(self.wrap(body)))
 
     def _punctuation_in_quote(self, text: Any) -> Any:
-        text = _alternate_quotes(_flip_formatting(text))
+        quotes = tuple(str(self.get_single_term(name=name) or default) for name, default in (
+            ("open-quote", "\u201c"), ("close-quote", "\u201d"),
+            ("open-inner-quote", "\u2018"), ("close-inner-quote", "\u2019")))
+        text = _alternate_quotes(_flip_formatting(text), quotes)  # type: ignore[arg-type]
         return self._move_punctuation_into_quote(text)
 
     def _move_punctuation_into_quote(self, text: Any) -> Any:

@@ -160,3 +160,35 @@ def test_citation_labels_are_made_up_sorted_and_lettered(tmp_path) -> None:
     ]
     # the year suffix rides on the label, not on the printed year
     assert cslkit.render(items, style=str(path))[2] == "[RoNo78a] Title r1, 1978"
+
+
+def test_cites_sorted_by_year_with_suffix_and_formatted_suffixes_collapse(tmp_path) -> None:
+    path = tmp_path / "sorted.csl"
+    path.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Sorted</title><id>urn:test:sorted</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <macro name="year"><date variable="issued"><date-part name="year"/></date>
+    <text variable="year-suffix" font-style="italic"/></macro>
+  <macro name="author"><names variable="author"><name form="short"/></names></macro>
+  <citation disambiguate-add-year-suffix="true" collapse="year-suffix" year-suffix-delimiter=",">
+    <sort><key macro="year"/><key macro="author"/></sort>
+    <layout delimiter="; " prefix="(" suffix=")"><group delimiter=" "><text macro="author"/>
+      <text macro="year"/></group></layout>
+  </citation>
+</style>
+""", encoding="utf-8")
+    items = [book("s1", [("Smith", "John")]), book("s2", [("Smith", "John")]), book("j", [("Jones", "Rick")])]
+    # "2000" sorts before "2000a"; the italic suffixes still collapse
+    assert cslkit.cite(items, [["s1", "s2", "j"]], style=str(path), format="html") == [
+        "(Jones 2000; Smith 2000<i>a</i>,<i>b</i>)"
+    ]
+
+
+def test_after_collapse_delimiter_separates_every_author_with_year_collapsing(tmp_path) -> None:
+    path = style(tmp_path, 'collapse="year" after-collapse-delimiter="; "', AUTHOR_YEAR,
+                 layout_attributes='delimiter=", " prefix="(" suffix=")"')
+    items = [book("w", [("Whittaker", "R")], 1967), book("v", [("Wiens", "J")], 1989),
+             book("w2", [("Whittaker", "R")], 1975)]
+    assert cslkit.cite(items, [["w", "v"], ["w", "w2", "v"]], style=path) == [
+        "(Whittaker 1967; Wiens 1989)", "(Whittaker 1967, 1975; Wiens 1989)"
+    ]

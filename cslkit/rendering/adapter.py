@@ -934,7 +934,8 @@ class Sort(_Adapted, model.Sort):
                 if b is None:
                     return -1
                 if type(a) is not type(b):
-                    a, b = str(a), str(b)
+                    # a number beside text ("2000" and "2000a"): both compared as text
+                    a, b = (v if isinstance(v, tuple) else collation_key(str(v)) for v in (a, b))
                 result = (a > b) - (a < b)
                 if result:
                     return -result if desc else result
@@ -1155,16 +1156,21 @@ class Layout(_Adapted, model.Layout):
 
     def _join_groups(self, groups: list[list[Any]]) -> Any:
         """Groups joined by the layout delimiter, or after-collapse-delimiter after a
-        collapsed group; a group's own parts are already joined."""
+        collapsed group; a group's own parts are already joined. A group is [text],
+        [text, collapsed] or, by author, [text, collapsed, prints names]."""
         citation_element = self.getparent()
         delimiter = self.get("delimiter", "")
         after_collapse = citation_element.get("after-collapse-delimiter", delimiter)
+        # citeproc-js: with collapse="year" (or year-suffix-ranged) every change of
+        # author takes after-collapse-delimiter, collapsed or not
+        by_author = citation_element.get("collapse") in ("year", "year-suffix-ranged")
         output = ""
         previous_collapsed = False
         for index, group in enumerate(groups):
             # a cite whose prefix starts with punctuation (", cited in") replaces the delimiter
             if index and _visible_edge(str(group[0]), last=False) not in _LEADING_PUNCTUATION:
-                output = _concat(output, after_collapse if previous_collapsed else delimiter)
+                new_author = by_author and len(group) > 2 and group[2]
+                output = _concat(output, after_collapse if previous_collapsed or new_author else delimiter)
             output = _concat(output, str(group[0]))
             previous_collapsed = len(group) > 1 and group[1]
         return String(output)
@@ -1239,7 +1245,7 @@ class Layout(_Adapted, model.Layout):
         for key in order:
             entries = members[key]
             if len(entries) == 1:
-                groups.append([entries[0].text])
+                groups.append([entries[0].text, False, entries[0].names is not None])
                 continue
             parts: list[str] = [str(entries[0].text)]
             delimiters: list[str] = []
@@ -1264,7 +1270,7 @@ class Layout(_Adapted, model.Layout):
             for delimiter, part in zip(delimiters, parts[1:], strict=True):
                 joined = _concat(joined, delimiter)
                 joined = _concat(joined, part)
-            groups.append([String(joined), True])
+            groups.append([String(joined), True, True])
         return groups
 
 
@@ -1317,20 +1323,31 @@ def _year_suffix_only(previous: _RenderedCite, entry: _RenderedCite) -> str | No
     after = entry.cite.reference.get("year_suffix")
     if not before or not after or entry.without_names is None or previous.without_names is None:
         return None
-    if str(previous.without_names).replace(str(before), "", 1) != str(entry.without_names).replace(str(after), "", 1):
+    # compared without markup: a formatted suffix ("<span …>a</span>") is text like any
+    if _TAG.sub("", str(previous.without_names)).replace(str(before), "", 1) \
+            != _TAG.sub("", str(entry.without_names)).replace(str(after), "", 1):
         return None
-    return str(after)
+    # the suffix as printed, with its formatting ("<i>b</i>")
+    printed = re.search(rf"(?:<[a-z][^>]*>)*{re.escape(str(after))}(?:</[a-z]+>)*", str(entry.without_names))
+    return printed.group(0) if printed else str(after)
 
 
 def _with_suffixes(text: str, suffixes: list[str], delimiter: str, collapse: str) -> str:
     if not suffixes:
         return text
     if collapse == "year-suffix-ranged" and len(suffixes) >= 2:
-        letters = [text.rstrip()[-1:]] + suffixes
+        letters = [_TAG.sub("", text).rstrip()[-1:]] + suffixes
+        # runs are found on the plain letters; the suffixes print with their formatting
+        plain = [_TAG.sub("", letter) for letter in letters]
+
+        def follows(index: int) -> bool:
+            before, after = plain[index - 1], plain[index]
+            return len(before) == len(after) == 1 and ord(after) == ord(before) + 1
+
         pieces: list[str] = []
         start = 0
         for index in range(1, len(letters) + 1):
-            if index == len(letters) or ord(letters[index]) != ord(letters[index - 1]) + 1:
+            if index == len(letters) or not follows(index):
                 run = letters[start:index]
                 if start == 0:
                     if len(run) >= 3:

@@ -107,3 +107,8 @@ def test_written_typographic_quotes_keep_their_kind_and_orphans_stay(tmp_path) -
     # a quote with a space inside it is no closing quote: both marks stay as typed
     assert _quoted(tmp_path, "en-US", 'Nation of "Positive Obligations " of State') == (
         'Nation of "Positive Obligations " of State')
+
+
+def test_superscript_characters_print_as_sup_in_html(tmp_path) -> None:
+    assert _cite(tmp_path, '<text variable="title"/>', "Brand\u2122 1\u02b3\u1d49 \u02c0") == (
+        "Brand<sup>TM</sup> 1<sup>r</sup><sup>e</sup> <sup>\u0294</sup>")

@@ -1534,6 +1534,16 @@ def _style_root(element: Any) -> Any:
     return root.style if isinstance(root, model.Locale) else root
 
 
+def _enclosing_layout(element: Any, context: Any) -> Any:
+    """The cs:layout that ``element`` renders in, or None (a date format of a locale)."""
+    for candidate in (context, element):
+        if candidate is not None:
+            found = candidate.xpath_search("./ancestor-or-self::cs:layout[1]")
+            if found:
+                return found[0]
+    return None
+
+
 class Date(_Adapted, model.Date):
     """A localized date joins its parts with the locale's delimiter (CSL 1.0.2 §Dates).
 
@@ -1549,6 +1559,9 @@ class Date(_Adapted, model.Date):
         name = variable or self.get("variable")
         if name == "accessed" and vars(root).get("comparing_cites"):
             raise VariableError(name)
+        own_layout = _enclosing_layout(self, context)  # none for a locale's date format
+        if own_layout is not None and name in (vars(own_layout).get("repressed") or {}).get(self.tag, ()):
+            return None  # a substitute printed this date already (CSL 1.0.2 §Substitute)
         suffix = item.reference.get("year_suffix") if name == "issued" else None
         layout = None
         if suffix and vars(root).get("implicit_year_suffix"):
@@ -1558,7 +1571,10 @@ class Date(_Adapted, model.Date):
             else:
                 root.pending_year_suffix = str(suffix)
         try:
-            return super().process(item, variable, show_parts, context, **kwargs)
+            text = super().process(item, variable, show_parts, context, **kwargs)
+            if text and own_layout is not None:
+                _record_printed(self, context, name)
+            return text
         finally:
             if layout is not None:
                 if root.pending_year_suffix is None:

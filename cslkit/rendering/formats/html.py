@@ -28,16 +28,22 @@ _RANK = {flag: rank for rank, flag in enumerate((
     "smallcaps", "normal-smallcaps", "light"))}
 
 
+# raised letters Unicode does not decompose as <super> that citeproc-js prints as <sup>
+_RAISED = {"\u02c0": "\u0294", "\u02c1": "\u0295", "\u06e5": "\u0648", "\u06e6": "\u064a"}
+
+
 def _superscripts(text: str) -> str:
-    """Unicode superscript letters ("1ʳᵉ", "ª") as <sup> markup, as citeproc-js prints them."""
+    """Unicode superscript letters ("1ʳᵉ", "ª", "™") as <sup> markup, as citeproc-js prints them."""
     if text.isascii():
         return html_lib.escape(text, quote=False)
     output = []
     for char in text:
         decomposition = unicodedata.decomposition(char)
         if decomposition.startswith("<super>"):
-            base = chr(int(decomposition.split()[1], 16))
+            base = "".join(chr(int(code, 16)) for code in decomposition.split()[1:])
             output.append(f"<sup>{html_lib.escape(base, quote=False)}</sup>")
+        elif char in _RAISED:
+            output.append(f"<sup>{_RAISED[char]}</sup>")
         else:
             output.append(html_lib.escape(char, quote=False))
     return "".join(output)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import html
 import re
-from functools import cmp_to_key
+from functools import cached_property, cmp_to_key
 from typing import Any
 
 from citeproc import DATES, NAMES, VARIABLES, model
@@ -95,13 +95,12 @@ class CitationItemKeepingCase(CitationItem):
     def __init__(self, key: str, **args: Any) -> None:
         super().__init__(key, **args)
         self.key = key
+        # also an instance attribute: read without citeproc-py's __getattr__ (an exception each)
+        self.__dict__["key"] = key
 
-    @property
+    @cached_property
     def reference(self) -> Any:
-        found = self.__dict__.get("_reference")
-        if found is None:
-            found = self.__dict__["_reference"] = self.bibliography.source[self.key]
-        return found
+        return self.bibliography.source[self.key]
 
 
 class IndexedKeys(list):
@@ -494,6 +493,22 @@ def with_note_variables(item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
+class _Reference(Reference):
+    """citeproc-py's Reference, read faster: a present variable is a plain dict look-up and
+    a missing one raises VariableError from ``__missing__`` (citeproc-py catches a KeyError
+    in Python on every access); ``key`` and ``type`` are instance attributes too."""
+
+    __getitem__ = dict.__getitem__
+
+    def __init__(self, key: str, type: str, **args: Any) -> None:
+        super().__init__(key, type, **args)
+        self.__dict__["key"] = key
+        self.__dict__["type"] = type
+
+    def __missing__(self, key: str) -> Any:
+        raise VariableError
+
+
 def build_reference(key: str, item: dict[str, Any]) -> Reference:
     """One CSL-JSON item as a citeproc-py Reference (unknown fields are left out)."""
     fields: dict[str, Any] = {}
@@ -522,7 +537,7 @@ def build_reference(key: str, item: dict[str, Any]) -> Reference:
         else:
             fields[name] = _rich_string(value, verbatim=name in _VERBATIM)
     known = {k: v for k, v in fields.items() if k not in _UNLISTED}
-    reference = Reference(key, str(item.get("type") or "article"), **known)
+    reference = _Reference(key, str(item.get("type") or "article"), **known)
     # set directly: citeproc-py warns about variables it does not list, yet renders them
     reference.update({k: v for k, v in fields.items() if k in _UNLISTED})
     reference[INCOMPLETE_NAMES] = _names_cut_at_source(item, fields)
@@ -570,6 +585,10 @@ def build_source(items: list[dict[str, Any]]) -> tuple[BibliographySource, list[
 
 
 def _visible_edge(text: str, *, last: bool) -> str:
+    if last and text[-1:] != ">":
+        return text[-1:]
+    if not last and text[:1] != "<":
+        return text[:1]
     stripped = _TRAILING_TAGS.sub("", text) if last else _LEADING_TAGS.sub("", text)
     if not stripped:
         return ""
@@ -695,20 +714,36 @@ class _Adapted:
     """Behaviour shared by every adapted element (placed first in the MRO)."""
 
     # -- speed: citeproc-py re-runs the same XPath queries for every item ------------------
+    # What is derived from the tree is kept on the element itself (one dict look-up when
+    # used again) and registered in the root's memo, which keeps the proxies alive.
     def xpath_search(self, expression: str) -> Any:
-        memo = _root_cache(self)
-        key = (self, expression)
-        if key not in memo:
-            memo[key] = self.xpath(expression, namespaces=self.nsmap)
-        return memo[key]
+        own = vars(self)
+        found = own.get(expression)
+        if found is None:
+            found = own[expression] = _root_cache(self)[(self, expression)] = self.xpath(
+                expression, namespaces=self.nsmap)
+        return found
 
     def children(self) -> list[Any]:
         """The element's children, listed once (lxml builds proxies on each iteration)."""
-        memo = _root_cache(self)
-        key = (self, "children")
-        found = memo.get(key)
+        own = vars(self)
+        found = own.get("cached children")
         if found is None:
-            found = memo[key] = list(self.iterchildren())
+            found = own["cached children"] = _root_cache(self)[(self, "children")] = list(self.iterchildren())
+        return found
+
+    def get_root(self) -> Any:
+        own = vars(self)
+        found = own.get("cached root")
+        if found is None:
+            found = own["cached root"] = self.getroottree().getroot()
+        return found
+
+    def get_layout(self) -> Any:
+        own = vars(self)
+        found = own.get("cached layout")
+        if found is None:
+            found = own["cached layout"] = self.xpath_search("./ancestor-or-self::cs:layout[1]")[0]
         return found
 
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
@@ -733,14 +768,14 @@ class _Adapted:
         return memo[key]
 
     def calls_variable(self) -> bool:
-        memo = _root_cache(self)
-        key = (self, "calls_variable")
-        if key not in memo:
-            memo[key] = super().calls_variable()
-        return memo[key]
+        own = vars(self)
+        found = own.get("cached calls_variable")
+        if found is None:
+            found = own["cached calls_variable"] = super().calls_variable()
+        return found
 
     def get_formatter(self) -> Any:
-        root = self.getroottree().getroot()
+        root = self.get_root()
         return root.style.formatter if isinstance(root, model.Locale) else root.formatter
 
     def format(self, string: Any) -> Any:
@@ -873,11 +908,16 @@ class Term(_Adapted, model.Term):
     citeproc-py printed the whitespace."""
 
     def _text(self, form: str) -> Any:
+        own = vars(self)
+        cached = own.get(("text", form))
+        if cached is not None:  # built once: terms are looked up for every item
+            return cached
         found = self.find(f"cs:{form}", self.nsmap)
         text = (found if found is not None else self).text or ""
         if "\n" in text and not text.strip():
             text = ""
-        return String(self.preformat(text))
+        own[("text", form)] = String(self.preformat(text))
+        return own[("text", form)]
 
     @property
     def single(self) -> Any:
@@ -1489,8 +1529,7 @@ class Text(_PageRanges, _Adapted, model.Text):
         if language:
             language = str(language)[:2]
         else:
-            root = self.getroottree().getroot()
-            language = (root.get("default-locale") or "en")[:2]
+            language = (self.get_root().get("default-locale") or "en")[:2]
         attrib = self.attrib
         if "variable" in attrib:
             text = self._variable(item, context)
@@ -1499,7 +1538,7 @@ class Text(_PageRanges, _Adapted, model.Text):
             text = self.get_macro(attrib["macro"]).render(item, context, sort_options=kwargs.get("sort_options"))
         elif "term" in attrib:
             text = self._term(item)
-            if text and "text-case" not in attrib and vars(self.getroottree().getroot()).get("mark_terms"):
+            if text and "text-case" not in attrib and vars(self.get_root()).get("mark_terms"):
                 text = String(_TERM_START + str(text))
         elif "value" in attrib:
             text = _rich_string(attrib["value"], verbatim=False)  # may hold markup, as a field
@@ -1518,6 +1557,8 @@ class Text(_PageRanges, _Adapted, model.Text):
             _record_printed(self, context, "citation-label")
             return String(label)
         if self.get("variable") != "locator" or not item.has_locator:
+            if _absent(self.get("variable"), self.get("form"), item):
+                return None  # citeproc-py raised VariableError on the way: the same to parents
             text = super()._variable(item, context)
             if text:
                 _record_printed(self, context, self.get("variable"))
@@ -1529,8 +1570,21 @@ class Text(_PageRanges, _Adapted, model.Text):
         return String(_SPACED_HYPHEN.sub("-", value).replace("\\-", "-").replace("-", "\u2013"))
 
 
+def _absent(variable: str, form: str | None, item: Any) -> bool:
+    """Whether citeproc-py's Text._variable would find no value for ``variable``."""
+    if variable == "citation-number":
+        return False
+    if variable == "locator":
+        return not item.has_locator
+    reference = item.reference
+    if variable.startswith("page"):
+        return "page" not in reference
+    name = variable.replace("-", "_")
+    return name not in reference and not (form == "short" and f"{name}_short" in reference)
+
+
 def _style_root(element: Any) -> Any:
-    root = element.getroottree().getroot()
+    root = element.get_root()
     return root.style if isinstance(root, model.Locale) else root
 
 
@@ -1753,7 +1807,7 @@ class Names(_Adapted, model.Names):
     def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
         # Author collapsing (Layout.render_citation) captures, then suppresses, the
         # first names a cite prints.
-        probe = vars(self.getroottree().getroot()).get("names_probe")
+        probe = vars(self.get_root()).get("names_probe")
         if probe is not None and "done" not in probe and kwargs.get("sort_options") is None:
             probe["done"] = True
             if probe["suppress"]:
@@ -1827,7 +1881,7 @@ class Names(_Adapted, model.Names):
             if text is None:
                 cut_to_none = True
                 continue
-            probe = vars(self.getroottree().getroot()).get("names_probe")
+            probe = vars(self.get_root()).get("names_probe")
             if probe is not None and probe.get("capturing") and text is not None:
                 probe.setdefault("names_only", []).append(str(text))
                 if "replace" in probe:
@@ -2283,10 +2337,15 @@ class Choose(_Adapted, model.Choose):
         own = vars(self)
         own["taken"] = None
         for child in self.children():
-            try:
-                text = child.render(item, context=context, delimiter=delimiter, **kwargs)
-            except model.ConditionFailed:
-                continue
+            if isinstance(child, _Conditions):  # tested here: no ConditionFailed per branch
+                if not child.passes(item, context):
+                    continue
+                text = child.render_children(item, context=context, delimiter=delimiter, **kwargs)
+            else:
+                try:
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                except model.ConditionFailed:
+                    continue
             own["taken"] = child
             return text
         return None
@@ -2301,23 +2360,49 @@ class _Conditions:
     tests a cite meets are true, N being what :mod:`.disambiguation` found it needs."""
 
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
-        if "disambiguate" not in self.attrib:
-            return super().render(item, context=context, delimiter=delimiter, **kwargs)
-        state, cite_context = _disambiguation(self), _cite_context(self)
-        passed = state is not None and cite_context is not None and state.condition(cite_context)
-        results = [passed == (self.get("disambiguate") == "true")]
-        checks = (("type", self._type), ("variable", self._variable), ("is-numeric", self._is_numeric),
-                  ("is-uncertain-date", self._is_uncertain_date), ("locator", self._locator))
-        for attribute, check in checks:
-            if attribute in self.attrib:
-                results += check(item)
-        if "position" in self.attrib:
-            results += self._position(item, context)
-        match = self.get("match", "all")
-        passed = any(results) if match == "any" else (not any(results) if match == "none" else all(results))
-        if not passed:
+        if not self.passes(item, context):
             raise model.ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def passes(self, item: Any, context: Any = None) -> bool:
+        """Whether the branch is taken (Choose.render asks this, then renders the children)."""
+        own = vars(self)
+        plan = own.get("cached conditions")
+        if plan is None:  # the tests this element has, in citeproc-py's order
+            attrib = self.attrib
+            checks = [getattr(self, method) for attribute, method in _CONDITION_TESTS if attribute in attrib]
+            plan = own["cached conditions"] = (checks, "position" in attrib, self.get("match", "all"))
+        checks, position, match = plan
+        results = []
+        if "disambiguate" in self.attrib:
+            state, cite_context = _disambiguation(self), _cite_context(self)
+            passed = state is not None and cite_context is not None and state.condition(cite_context)
+            results.append(passed == (self.get("disambiguate") == "true"))
+        for check in checks:
+            results += check(item)
+        if position:
+            results += self._position(item, context)
+        return any(results) if match == "any" else (not any(results) if match == "none" else all(results))
+
+    def _type(self, item: Any) -> list[bool]:
+        own = vars(self)
+        types = own.get("cached types")
+        if types is None:
+            types = own["cached types"] = [kind.lower() for kind in self.get("type").split()]
+        item_type = item.reference.type
+        return [kind == item_type for kind in types]
+
+    def _variable(self, item: Any) -> list[bool]:
+        own = vars(self)
+        variables = own.get("cached variables")
+        if variables is None:
+            variables = own["cached variables"] = [name.replace("-", "_") for name in self.get("variable").split()]
+        reference = item.reference
+        return [("locator" in item) if name == "locator" else (name in reference) for name in variables]
+
+
+_CONDITION_TESTS = (("type", "_type"), ("variable", "_variable"), ("is-numeric", "_is_numeric"),
+                    ("is-uncertain-date", "_is_uncertain_date"), ("locator", "_locator"))
 
 
 class If(_Conditions, _Adapted, model.If):

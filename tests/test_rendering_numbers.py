@@ -178,3 +178,14 @@ def test_names_a_substitute_printed_are_not_printed_again_within_it(render) -> N
     </group>"""
     item = book(title="Atlas", editor=[{"family": "Doe", "given": "Jane"}])
     assert render(layout, [item], format="html") == ["Jane Doe <i>Atlas</i>"]
+
+
+def test_hyphenated_number_variables_render_and_agree_in_gender(render) -> None:
+    # ru-RU: "number-of-pages" is feminine (citeproc-py never found the hyphenated variable)
+    layout = '<number variable="number-of-pages" form="ordinal"/>'
+    assert render(layout, [book(**{"number-of-pages": "21"})], locale="ru-RU") == ["21-я"]
+
+
+def test_a_page_range_after_a_written_label_takes_the_page_range_delimiter(render) -> None:
+    layout = '<number variable="edition"/>'
+    assert render(layout, [book(edition="2, p. 3-8")], locale="uk-UA") == ["2, С. 3\u20148"]

@@ -1244,15 +1244,17 @@ class Layout(_Adapted, model.Layout):
         return groups
 
     def _cite_groups(self, rendered: list[_RenderedCite]) -> list[list[Any]]:
-        """Cites printing the same names move up to the first of them and are joined by
-        cite-group-delimiter ("Banda 1999; Aalto 2000, Aalto 2001"; CSL 1.0.2 §Cite
-        Grouping)."""
+        """Neighbouring cites printing the same names are joined by cite-group-delimiter
+        ("Banda 1999; Aalto 2000, Aalto 2001"); as in citeproc-js, cites are not moved
+        to join a group."""
         delimiter = self.getparent().get("cite-group-delimiter")
-        members: dict[str, list[str]] = {}
+        runs: list[tuple[str | None, list[str]]] = []
         for entry in rendered:
-            key = entry.names if entry.names is not None else f"\0{id(entry)}"
-            members.setdefault(key, []).append(str(entry.text))
-        return [[seam_join(texts, delimiter)] for texts in members.values()]
+            if runs and entry.names is not None and runs[-1][0] == entry.names:
+                runs[-1][1].append(str(entry.text))
+            else:
+                runs.append((entry.names, [str(entry.text)]))
+        return [[seam_join(texts, delimiter)] for _names, texts in runs]
 
     def _author_groups(self, rendered: list[_RenderedCite], collapse: str) -> list[list[Any]]:
         """Cites by the same names are grouped and print the names once ("Smith 1900,
@@ -1757,11 +1759,19 @@ class Number(_PageRanges, _Adapted, model.Number):
     term ("1.ª edición", "1.º número"), with ``match`` and whole-set locale overrides."""
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        """citeproc-py's, with hyphenated variables found (it looked ``number-of-pages``
+        up as written while the reference keeps ``number_of_pages``, so they never printed)."""
         variable = self.get("variable")
-        if variable == "locator" and item.has_locator:
-            variable = item.locator.label or "page"
+        if variable == "locator":
+            if not item.has_locator:
+                return None
+            variable, value = item.locator.label or "page", item.locator.identifier
+        elif variable == "page-first":
+            value = item.reference.page
+        else:
+            value = item.reference[variable.replace("-", "_")]
         vars(self)["numbered_term"] = variable
-        return super().process(item, context, **kwargs)
+        return self._process(value, variable)
 
     def _process(self, value: Any, variable: str) -> Any:
         """Parts of a number that carry their own label ("7, p. 3-8") print the label's
@@ -1780,7 +1790,10 @@ class Number(_PageRanges, _Adapted, model.Number):
             term = self.get_term(label, "short")
             plural = _PLURAL_NUMBERS.search(numbers) is not None
             name = "" if term is None else str(term.multiple if plural else term.single)
-            numbers = _SPACED_HYPHEN.sub("-", numbers).replace("-", "\u2013")
+            # a page range takes the locale's page-range-delimiter, as citeproc-js
+            dash = html.unescape(str(self.get_single_term(name="page-range-delimiter") or "")) \
+                if label == "page" else ""
+            numbers = _SPACED_HYPHEN.sub("-", numbers).replace("-", dash or "\u2013")
             output.append(f"{name} {numbers}".strip())
         return String(", ".join(output))
 

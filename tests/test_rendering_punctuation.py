@@ -145,3 +145,25 @@ def test_style_affixes_and_delimiters_are_text_not_markup(tmp_path) -> None:
     assert cslkit.cite([item], ["a"], style=str(path)) == ["Page <b> <http://x.org/a?b=1&c=2>"]
     assert cslkit.cite([item], ["a"], style=str(path), format="html") == [
         "Page &lt;b&gt; &lt;http://x.org/a?b=1&amp;c=2&gt;"]
+
+
+def test_quotes_in_a_locator_take_the_period_in_and_sub_verbo_is_labelled(tmp_path) -> None:
+    from citeproc import Citation, Locator
+
+    from cslkit.rendering.adapter import CitationItemKeepingCase, build_source
+    from cslkit.rendering.engine import Renderer, new_bibliography
+
+    path = tmp_path / "locator.csl"
+    path.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><title>Locator</title><id>urn:test:locator</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout suffix="." delimiter="; ">
+    <text variable="title"/>
+    <group prefix=", " delimiter=" "><label variable="locator" form="short"/><text variable="locator"/></group>
+  </layout></citation>
+</style>""", encoding="utf-8")
+    source, _keys = build_source([{"id": "a", "type": "entry-dictionary", "title": "Dictionary"}])
+    bibliography = new_bibliography(Renderer().style(str(path)), source)
+    citation = Citation([CitationItemKeepingCase("a", locator=Locator("sub verbo", '"gargoyle"'))])
+    bibliography.register(citation)
+    assert str(bibliography.cite(citation, lambda cite: None)) == "Dictionary, s.v. “gargoyle.”"

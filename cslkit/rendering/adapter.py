@@ -97,6 +97,9 @@ class CitationItemKeepingCase(CitationItem):
         self.key = key
         # also an instance attribute: read without citeproc-py's __getattr__ (an exception each)
         self.__dict__["key"] = key
+        locator = args.get("locator")
+        if locator is not None and getattr(locator, "label", None) == "sub verbo":
+            locator.label = "sub-verbo"  # the CSL 1.0 name of the term
 
     @cached_property
     def reference(self) -> Any:
@@ -1565,7 +1568,8 @@ class Text(_PageRanges, _Adapted, model.Text):
             if text:
                 _record_printed(self, context, self.get("variable"))
             return text
-        value = html.escape(str(item.locator.identifier), quote=False)
+        # a locator is text like a field's: its quotes are quotes (s.v. “gargoyle”)
+        value = html.escape(_typographic(str(item.locator.identifier)), quote=False)
         if item.locator.label in ("page", None):  # page locators take the page-range format
             return self._process(value, "page")
         # "200 - 201" is a range like "200-201" (citeproc-js drops the spaces)

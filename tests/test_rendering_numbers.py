@@ -104,10 +104,12 @@ def test_variables_written_in_the_note_fill_missing_fields(render) -> None:
               '<names variable="reviewed-author"><label form="verb-short" suffix=" "/>'
               '<name initialize-with="."/></names>'
               '<date variable="original-date"><date-part name="year"/></date><text variable="note"/></group>')
-    item = book(note="reviewed-title: Decrease of potential\nreviewed-author: Hall || W.C.\n"
-                     "original-date: 1901-05-02\ntitle: ignored, the item has one\nFree text {:genre: Commentary}")
+    item = book(note="reviewed-title: Decrease of potential\nreviewed-author: Hall || W.C.\nnot-a-variable: x\n"
+                     "original-date: 1901-05-02\ntitle: kept, the item has one\nFree {:genre: Commentary}text\n"
+                     "publisher: not read after free text")
     # verb-short falls back to the verb form ("by") when the locale has no verb-short term
-    assert render(layout, [item]) == ["Decrease of potential, Commentary, by W.C. Hall, 1901, Free text"]
+    assert render(layout, [item]) == ["Decrease of potential, Commentary, by W.C. Hall, 1901, title: kept, the item "
+                                      "has one\nFree text\npublisher: not read after free text"]
 
 
 def test_an_ampersand_between_pages_is_the_locale_and_symbol(render) -> None:

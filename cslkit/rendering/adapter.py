@@ -428,7 +428,8 @@ def _date(value: Any) -> Any:
 
 _DATE_VARIABLES = ("accessed", "container", "event-date", "issued", "original-date", "submitted")
 # "variable: value" lines at the start of a note, or "{:variable: value}" anywhere in it
-_NOTE_LINE = re.compile(r"([a-zA-Z][-a-zA-Z]*)\s*:\s*(.+)")
+# (names in lower case, or identifiers in capitals: "DOI: …"; "Genre: …" is text)
+_NOTE_LINE = re.compile(r"([a-z][-a-z]*|[A-Z]+)\s*:\s*(.+)")
 _NOTE_BRACED = re.compile(r"\{:([a-zA-Z][-a-zA-Z]*)\s*:\s*([^}]+)\}")
 _ISO_DATE = re.compile(r"(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
@@ -447,8 +448,8 @@ def with_note_variables(item: dict[str, Any]) -> dict[str, Any]:
     """Variables CSL-JSON has no field for, written into ``note`` as citeproc-js reads
     them (Zotero's "Extra"): ``original-date: 1901-05-02``, ``reviewed-author: Hall ||
     W.C.`` (family || given), one per line at the start of the note, or
-    ``{:genre: Peer commentary}`` anywhere. They fill variables the item lacks; the
-    lines are removed from the note."""
+    ``{:genre: Peer commentary}`` anywhere. They fill variables the item lacks and leave
+    the note; a line for a variable the item has stays in it."""
     note = item.get("note")
     if not isinstance(note, str) or ":" not in note:
         return item
@@ -464,19 +465,26 @@ def with_note_variables(item: dict[str, Any]) -> dict[str, Any]:
         return ""
 
     lines = _NOTE_BRACED.sub(braced, note).split("\n")
+    kept: list[str] = []
     while lines:
         match = _NOTE_LINE.fullmatch(lines[0].strip())
-        if not match or not known(match.group(1)):
+        if not match:
             break
-        found.append((match.group(1), match.group(2).strip()))
+        # as citeproc-js: a line for a variable the item has stays in the note, a line
+        # naming no variable is dropped
+        if known(match.group(1)) and match.group(1) in item:
+            kept.append(lines[0])
+        elif known(match.group(1)):
+            found.append((match.group(1), match.group(2).strip()))
         lines.pop(0)
-    if not found:
+    lines = kept + lines
+    if not found and lines == note.split("\n"):
         return item
     item = dict(item)
     names: dict[str, list[dict[str, str]]] = {}
     for name, value in found:
         if name in item:
-            continue
+            continue  # set by a braced note entry the item has too
         if name.replace("-", "_") in _NAME_VARIABLES:
             family, bars, given = value.partition("||")
             person = {"family": family.strip(), "given": given.strip()} if bars else {"literal": value}

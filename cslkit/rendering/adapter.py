@@ -1554,7 +1554,10 @@ class Text(_PageRanges, _Adapted, model.Text):
             if text and "text-case" not in attrib and vars(self.get_root()).get("mark_terms"):
                 text = String(_TERM_START + str(text))
         elif "value" in attrib:
-            text = _rich_string(attrib["value"], verbatim=False)  # may hold markup, as a field
+            own = vars(self)
+            text = own.get("rich value")
+            if text is None:  # may hold markup, as a field; parsed once
+                text = own["rich value"] = _rich_string(attrib["value"], verbatim=False)
         else:
             text = None
         return text, language

@@ -11,8 +11,17 @@ test in ``tests/test_rendering_adapter.py``:
   lower-cases them, so ``ABC`` and ``abc`` collide and one item disappears); text is
   HTML-escaped on the way in (citeproc-py's HTML output let titles inject markup) and
   straight apostrophes become typographic, as citeproc-js prints them.
-* ``_Adapted.wrap`` / ``_Adapted.join`` — punctuation at seams: ``?``/``!`` swallow a
-  following period ("Safe?." → "Safe?"), also across formatting tags.
+* ``_Adapted.wrap`` / ``_Adapted.join`` (:func:`_concat`) — punctuation at seams merges
+  as citeproc-js merges it ("Safe?." → "Safe?", "Title:" + "!" → "Title!"), also across
+  formatting tags; affixes and delimiters are escaped text.
+* :func:`_rich_string`, :func:`_flip_formatting`, :func:`_alternate_quotes` — in-field
+  markup and quotes "flip-flop" as in citeproc-js: unpaired tags are text, italics in
+  italics print upright, ``nodecor`` and ``font-style="normal"`` turn formatting off,
+  field quotes take the locale's marks and alternate when nested
+  (tests/test_rendering_flipflop.py).
+* ``Layout._move_punctuation_into_quote`` — punctuation-in-quote (“Title.”), not into a
+  cite prefix's quotes; a term opening a note citation or an entry is capitalized
+  ("Ibid."; tests/test_rendering_punctuation.py).
 * ``Date.render_single_date`` — a localized date uses the locale's delimiter ("2015 Jun",
   not "2015Jun"); ``Date_Part`` no longer writes the style's overrides into the locale.
 * ``Layout.render_bibliography`` — ``second-field-align`` puts a space after the first

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from cslkit.textparser.gost import refine as refine_by_areas
 from cslkit.textparser.names import ET_AL_RE, split_names
 from cslkit.textparser.tokens import Token
 
@@ -302,7 +303,8 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
                 code = _LANGUAGE_NOTE.get((lang.group(1) or lang.group(2) or "").lower())
                 if code:
                     custom["language-note"] = code
-    item["type"] = infer_type(item, text)
+    # DSTU/GOST areas decide the fields their punctuation delimits, and some types.
+    item["type"] = refine_by_areas(text, item, confidence, custom) or infer_type(item, text)
     if custom:
         item["custom"] = custom
     return item, confidence

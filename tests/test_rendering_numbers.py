@@ -191,3 +191,15 @@ def test_hyphenated_number_variables_render_and_agree_in_gender(render) -> None:
 def test_a_page_range_after_a_written_label_takes_the_page_range_delimiter(render) -> None:
     layout = '<number variable="edition"/>'
     assert render(layout, [book(edition="2, p. 3-8")], locale="uk-UA") == ["2, С. 3\u20148"]
+
+
+def test_a_shorthand_names_in_a_substitute_choose_inherits_name_and_label(render) -> None:
+    layout = """<names variable="author">
+      <name name-as-sort-order="first" initialize-with=". "/>
+      <label form="short" prefix=", "/>
+      <substitute>
+        <choose><if type="book"><names variable="editor"/></if></choose>
+      </substitute>
+    </names>"""
+    items = [book(editor=[{"family": "Ahmed", "given": "Karim"}])]
+    assert render(layout, items) == ["Ahmed, K., ed."]

@@ -11,9 +11,10 @@ HEAD = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-def write(tmp_path, body: str) -> str:
+def write(tmp_path, body: str, attributes: str = "") -> str:
     path = tmp_path / "sort.csl"
-    path.write_text(HEAD + body + "</style>", encoding="utf-8")
+    path.write_text(HEAD.replace('version="1.0">', f'version="1.0"{attributes}>', 1) + body + "</style>",
+                    encoding="utf-8")
     return str(path)
 
 
@@ -70,3 +71,35 @@ def test_a_single_date_sorts_before_a_range_starting_on_it(tmp_path) -> None:
              {"id": "s", "type": "book", "title": "Single", "issued": {"date-parts": [[2000, 5]]}},
              {"id": "e", "type": "book", "title": "Earlier", "issued": {"date-parts": [[1999, 12]]}}]
     assert cslkit.cite(items, [["r", "s", "e"]], style=style) == ["Earlier; Single; Range"]
+
+
+SORTED_BIBLIOGRAPHY = """
+  <macro name="author"><names variable="author"><name initialize-with=". " name-as-sort-order="all"/></names></macro>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography>
+    <sort><key macro="author"/><key variable="title"/></sort>
+    <layout><text macro="author"/><text variable="title" prefix=" "/></layout>
+  </bibliography>
+"""
+
+
+def test_name_sort_keys_compare_initials_and_names_alike(tmp_path) -> None:
+    style = write(tmp_path, SORTED_BIBLIOGRAPHY)
+    items = [{"id": "1", "type": "book", "title": "T1", "author": [person("Ahmed") | {"given": "Maria"},
+                                                                   person("MacDonald")]},
+             {"id": "2", "type": "book", "title": "T2", "author": [person("Ahmed") | {"given": "Mary Ann"}]},
+             {"id": "3", "type": "book", "title": "T3", "author": [person("Li") | {"given": "Wei"}]},
+             {"id": "4", "type": "book", "title": "T4", "author": [person("Lia") | {"given": "Bo"}]}]
+    # as citeproc-js: "Ahmed M A" < "Ahmed M, MacDonald A"; a word ends before letters ("Li" < "Lia")
+    assert cslkit.render(items, style=style) == ["Ahmed, M. A. T2", "Ahmed, M., MacDonald, A. T1",
+                                                 "Li, W. T3", "Lia, B. T4"]
+
+
+def test_sort_only_particles_are_demoted_in_sort_keys(tmp_path) -> None:
+    style = write(tmp_path, SORTED_BIBLIOGRAPHY, ' demote-non-dropping-particle="sort-only"')
+    items = [{"id": "1", "type": "book", "title": "T1", "author": [{"family": "Berg", "given": "Hans",
+                                                                    "non-dropping-particle": "van der"}]},
+             {"id": "2", "type": "book", "title": "T2", "author": [person("Cole")]},
+             {"id": "3", "type": "book", "title": "T3", "author": [person("Adams")]}]
+    # "van der Berg" sorts under B but prints with its particle first
+    assert cslkit.render(items, style=style) == ["Adams, A. T3", "van der Berg, H. T1", "Cole, A. T2"]

@@ -1889,13 +1889,29 @@ class Names(_Adapted, model.Names):
                     _record_printed(self, context, role)
         return result
 
+    def _inherited_context(self) -> Any:
+        """The element whose ``cs:name``, ``cs:et-al`` and ``cs:label`` a shorthand
+        ``<names variable="editor"/>`` in a ``cs:substitute`` uses: the names element the
+        substitute belongs to, also when the shorthand sits in a ``cs:choose`` there
+        (citeproc-py used the defaults: "K. Ahmed" for Chicago's "Ahmed, K., ed.")."""
+        memo = _root_cache(self)
+        key = (self, "inherited_context")
+        if key not in memo:
+            found = self
+            if not any(child.tag.endswith(("}name", "}et-al", "}label")) for child in self.iterchildren()):
+                parents = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names[1]")
+                found = parents[0] if parents else self
+            memo[key] = found
+        return memo[key]
+
     def _render_roles(self, item: Any, names_context: Any, context: Any, **kwargs: Any) -> Any:
         """citeproc-py's ``process`` with hyphenated roles found: it looked
         ``editorial-director`` up as written while the reference keeps
         ``editorial_director``, so those names never printed. The label term keeps the
         CSL name."""
         context = self if context is None else context
-        names_context = self if names_context is None else names_context
+        if names_context is None:
+            names_context = self._inherited_context()
         reference = item.reference
         roles = self.get("variable").split()
         label_role: dict[str, str] = {}
@@ -2062,7 +2078,12 @@ class Name(_Adapted, model.Name):
         if not romanesque:
             text = (family or "") + ("" if form == "short" else (given or ""))
             return self._part("family", text)
+        # in a sort key "sort-only" demotes the particle too: "van der Berg" sorts under B
+        demoted = options["demote"] == "display-and-sort" or (
+            options.get("sorting") and options["demote"] == "sort-only")
         if form == "short":
+            if demoted and options.get("sorting") and ndp:
+                return self._part("family", f"{family or ''} {ndp}")
             return self._part("family", _join_particle(ndp or "", family or ""))
         if given and options["initialize-with"] is not None and not options["given-full"]:
             given = self._initials(given, options["initialize-with"], options["initialize"], context)
@@ -2070,7 +2091,7 @@ class Name(_Adapted, model.Name):
             options["name-as-sort-order"] == "first" and index == 0
         )
         if inverted:
-            if options["demote"] == "display-and-sort":
+            if demoted:
                 family_text = self._part("family", family or "")
                 given_text = self._parts("given", [("given", given), ("given", dp), ("family", ndp)])
             else:
@@ -2187,6 +2208,7 @@ class Name(_Adapted, model.Name):
             "name-as-sort-order": option("name-as-sort-order"),
             "sort-separator": option("sort-separator"),
             "demote": option("demote-non-dropping-particle"),
+            "sorting": sort_options is not None,
         }
         rendered = [self._one(name, i, options, context) for i, name in enumerate(shown)]
         inverted_last = options["name-as-sort-order"] == "all" or (

@@ -36,10 +36,11 @@ def _primary(char: str) -> tuple[int, ...]:
     base = unicodedata.normalize("NFD", char)[0]
     if base != char and base in _WEIGHTS:
         return (_WEIGHTS[base],)
-    if char < " ":
-        return (0,)  # separators cslkit puts between names in sort keys
-    if char == " ":
-        return (1,)  # word boundaries sort before digits and letters ("Li W" < "Lia")
+    if char <= " ":
+        # word boundaries, and the separators cslkit puts between names in sort keys,
+        # sort before digits and letters ("Li W" < "Lia"); one weight for both, as
+        # citeproc-js compares "Ahmed M A" before "Ahmed M, MacDonald A"
+        return (1,)
     if not char.isalnum():
         return ()  # punctuation is ignored, as citeproc-js does (“Title” as Title)
     return (1000 + ord(char),)

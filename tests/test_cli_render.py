@@ -109,3 +109,10 @@ def test_styles_lists_ours_first_and_searches() -> None:
     result = run("styles", "nlm", "citation", "sequence", "--json")
     names = [row["name"] for row in json.loads(result.stdout)]
     assert "nlm-citation-sequence" in names
+
+
+def test_help_prints_square_brackets_as_written() -> None:
+    # rich reads help texts as markup: unescaped, "[in Ukrainian]" vanished as a tag.
+    result = run("render", "--help")
+    assert result.returncode == 0
+    assert "[in Ukrainian]" in " ".join(result.stdout.replace("│", " ").split())

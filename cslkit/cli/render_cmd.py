@@ -36,8 +36,9 @@ def render_command(
         bool,
         typer.Option(
             "--transliterate",
+            # "\\[" keeps rich from reading "[in Ukrainian]" as a markup tag.
             help='The Latin-script "References" list: names and titles transliterated, '
-            '"[in Ukrainian]" at the end.',
+            '"\\[in Ukrainian]" at the end.',
         ),
     ] = False,
     from_format: FromFormatOption = None,

@@ -191,3 +191,53 @@ def test_bundled_reference_list_end_to_end(capsys, tmp_path):
     for problem in ours:
         assert f'"{problem["item_id"]}"' in problem["message"]
     assert all("–" not in str(item.get("page", "")) for item in items)
+
+
+def test_fix_and_normalise_write_one_spelling_per_journal(capsys, tmp_path):
+    titles = ["Lik Sprava", "Lik. sprava", "Lik Sprava", "Zh Foo", "ZH. FOO", "Zh Foo"]
+    items = [
+        {"id": f"i{n}", "type": "article-journal", "title": f"Study {n}", "container-title": t}
+        for n, t in enumerate(titles)
+    ]
+    source = tmp_path / "refs.json"
+    source.write_text(json.dumps(items), encoding="utf-8")
+    code, out, _ = run(["validate", str(source), "--format", "json"], capsys)
+    reported = [
+        p["item_id"] for p in json.loads(out) if p["code"] == "inconsistent-container-title"
+    ]
+    assert reported == ["i1", "i4"]
+    fixed_path = tmp_path / "fixed.json"
+    code, out, _ = run(
+        ["validate", str(source), "--fix", "-o", str(fixed_path), "--format", "json"], capsys
+    )
+    problems = json.loads(out)
+    assert not [p for p in problems if p["code"] == "inconsistent-container-title"]
+    fixed = json.loads(fixed_path.read_text("utf-8"))
+    assert fixed[4]["container-title"] == "Zh Foo"
+    assert len({i["container-title"] for i in fixed[:3]}) == 1
+    assert any(p["item_id"] == "i4" and '"ZH. FOO" → "Zh Foo"' in p["message"] for p in problems)
+    code, out, _ = run(["normalise", str(source), "--skip", "container-titles"], capsys)
+    assert [i["container-title"] for i in json.loads(out)] == [
+        "Lik Sprava",
+        "Lik Sprava",
+        "Lik Sprava",
+        "Zh Foo",
+        "Zh Foo",
+        "Zh Foo",
+    ]
+    code, out, _ = run(
+        ["normalise", str(source), "--skip", "container-titles", "--skip", "container-spellings"],
+        capsys,
+    )
+    assert [i["container-title"] for i in json.loads(out)] == titles
+
+
+def test_normalise_help_names_every_step(capsys):
+    from cslkit.normalisers import STEPS
+
+    code, out, _ = run(["normalise", "--help"], capsys)
+    flat = "".join(out.replace("│", "").split())  # rich may wrap a name at its hyphen
+    for name in STEPS:
+        assert name in flat
+    code, out, _ = run(["normalise", "--list-steps"], capsys)
+    assert [line.split()[0] for line in out.splitlines()] == list(STEPS)

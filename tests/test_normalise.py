@@ -263,6 +263,7 @@ def test_registry_order_selection_and_skip():
         "pages",
         "container-titles",
         "language",
+        "container-spellings",
     ]
     item = {
         "id": "x",

@@ -33,7 +33,11 @@ def normalise_command(
     ] = None,
     skip: Annotated[
         list[str] | None,
-        typer.Option("--skip", help="Leave this step out (repeatable); see --list-steps."),
+        typer.Option(
+            "--skip",
+            help="Leave this step out (repeatable): types, identifiers, text, names, dates, "
+            "pages, container-titles, language, container-spellings (see --list-steps).",
+        ),
     ] = None,
     step: Annotated[
         list[str] | None, typer.Option("--step", help="Run only this step (repeatable).")
@@ -47,6 +51,9 @@ def normalise_command(
     ] = False,
 ) -> None:
     """Clean names, dates, pages, identifiers, journal titles and languages.
+
+    One spelling per journal in the whole list (the commonest; an abbreviation found in
+    container-title goes to container-title-short when the list gives the full title).
 
     Every change is certain (an abbreviated range expanded, a DOI URL reduced to the
     DOI, "et al." taken out of the authors); doubtful data is left for `cslkit validate`
@@ -67,7 +74,7 @@ def normalise_command(
 
     if list_steps:
         for name, entry in STEPS.items():
-            print(f"{name:<18} {entry.description}")
+            print(f"{name:<20} {entry.description}")
         raise typer.Exit(EXIT_OK)
     if file is None:
         raise InputError(

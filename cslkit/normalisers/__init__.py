@@ -3,7 +3,8 @@
 Each step is a function ``item -> (new item, changes)`` registered by name in
 :data:`STEPS`, in the order they run. A step never mutates its input; ``normalise`` runs
 them all (or the ones named in ``steps``, minus ``skip``) over every item and collects
-the changes, as "info" problems, in one report.
+the changes, as "info" problems, in one report. A few steps (``kind="list"``) need the
+whole list, such as one spelling per journal; they run after the per-item steps.
 
 Duplicates work on whole lists: :func:`find_duplicates` and :func:`merge_duplicates`.
 """
@@ -15,7 +16,7 @@ from typing import Any
 
 from cslkit.model import Problem, Report
 from cslkit.normalisers.base import Item, Normalised, Step
-from cslkit.normalisers.containers import normalise_container_titles
+from cslkit.normalisers.containers import normalise_container_titles, unify_container_spellings
 from cslkit.normalisers.dates import normalise_dates
 from cslkit.normalisers.duplicates import DuplicatePair, find_duplicates, merge_duplicates
 from cslkit.normalisers.identifiers import normalise_identifiers
@@ -36,7 +37,8 @@ __all__ = [
 ]
 
 # The registry, in running order. Identifiers go before text clean-up so a DOI glued to
-# the end of a title leaves with its punctuation; language runs last, on clean titles.
+# the end of a title leaves with its punctuation; language runs last of the item steps,
+# on clean titles; list steps come after every item step, on clean items.
 STEPS: dict[str, Step] = {
     step.name: step
     for step in (
@@ -88,6 +90,13 @@ STEPS: dict[str, Step] = {
             "set-language",
             "set language (en, uk, ru, ...) from the title and names",
         ),
+        Step(
+            "container-spellings",
+            unify_container_spellings,
+            "normalised-container-title",
+            "one spelling per journal in the list (the commonest); an abbreviation to -short",
+            kind="list",
+        ),
     )
 }
 
@@ -111,13 +120,14 @@ def normalise(
     """Run the normalising steps over every item; return new items and a report of changes.
 
     ``steps`` names the steps to run, in registry order unless given otherwise (default:
-    all of :data:`STEPS`); ``skip`` names steps to leave out. The input is not modified.
+    all of :data:`STEPS`; list steps always run after the item steps); ``skip`` names
+    steps to leave out. The input is not modified.
     Entries that are not objects are passed through untouched (``validate`` reports them).
     """
     chosen = _select(steps, skip)
     report = Report()
     result: list[Any] = []
-    functions = [step.function for step in chosen]
+    functions = [step.function for step in chosen if step.kind == "item"]
     found = report.problems
     for position, item in enumerate(items):
         if not isinstance(item, dict):
@@ -132,4 +142,8 @@ def normalise(
                     Problem(c.code, c.severity, c.item_id, c.field, c.message, c.hint, position)
                 )
         result.append(current)
+    for step in chosen:
+        if step.kind == "list":
+            result, changes = step.function(result)
+            found.extend(changes)
     return Normalised(result, report)

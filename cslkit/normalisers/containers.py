@@ -1,5 +1,6 @@
 """Container titles: the journal's full title in ``container-title``, its NLM abbreviation
-in ``container-title-short``, written the same way for every item of a list.
+in ``container-title-short`` (the ``container-titles`` step, per item), written the same
+way for every item of a list (the ``container-spellings`` step, on the whole list).
 
 The table (about 22,000 journals) comes from the NLM Catalog via JabRef's CC0 lists; see
 tools/normalisers/build_journal_abbreviations.py.
@@ -7,16 +8,18 @@ tools/normalisers/build_journal_abbreviations.py.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from cslkit.model import Problem
 from cslkit.normalisers.base import Item
 from cslkit.normalisers.changes import change
+from cslkit.validation.spellings import SPELLING_FIELDS, rarer_spellings, spelling_key
 
 _NON_WORD_RE = re.compile(r"[\W_]+")
 _QUALIFIER_RE = re.compile(r"\s*(?:\([^)]*\)|\s/\s.*|\s:\s.*)$")
@@ -167,4 +170,83 @@ def normalise_container_titles(item: Item) -> tuple[Item, list[Problem]]:
             abbreviation,
             "NLM form of the abbreviation, the same for the whole list",
         )
+    return result, changes
+
+
+def _abbreviation_of(title: str, table: JournalTable) -> tuple[str | None, bool]:
+    """(NLM abbreviation, whether ``title`` is itself that abbreviation) per the table."""
+    key = fold(title)
+    if key in table.abbreviation_by_key and key not in table.abbreviation_by_full:
+        return table.abbreviation_by_key[key], True
+    return table.abbreviation_by_full.get(key), False
+
+
+def unify_container_spellings(items: list[Any]) -> tuple[list[Any], list[Problem]]:
+    """One journal written one way in the whole list (the ``container-spellings`` step).
+
+    1. An abbreviation left in ``container-title`` (the table could not name its full
+       title on its own) takes the full title another item of the list gives for the same
+       journal, and the abbreviation moves to ``container-title-short``: the table says
+       they are one journal, so this is a move, not a rewrite. When the list gives two
+       different full titles for one abbreviation (NLM reuses a few), nothing is moved.
+    2. Titles that differ only in case, spaces, dots or punctuation are one journal
+       (:func:`cslkit.validation.spellings.spelling_key`, the key the
+       ``inconsistent-container-title`` rule uses): the rarer spellings of
+       ``container-title`` and ``container-title-short`` become the commonest one.
+    """
+    result = list(items)
+    changes: list[Problem] = []
+
+    def put(position: int, key: str, new: str, why: str) -> None:
+        item = result[position]
+        changes.append(
+            dataclasses.replace(
+                change(item, "normalised-container-title", key, item.get(key), new, why),
+                position=position,
+            )
+        )
+        result[position] = {**item, key: new}
+
+    table: JournalTable | None = None
+    full_titles: dict[str, dict[str, int]] = {}  # abbreviation -> spelling key -> a position
+    abbreviated: list[tuple[int, str]] = []
+    for position, item in enumerate(result):
+        title = item.get("container-title") if isinstance(item, dict) else None
+        if type(title) is not str or not title.strip():
+            continue
+        if table is None:
+            table = journal_table()
+        abbreviation, is_abbreviation = _abbreviation_of(title.strip(), table)
+        if abbreviation is None:
+            continue
+        if is_abbreviation:
+            abbreviated.append((position, abbreviation))
+        else:
+            full_titles.setdefault(abbreviation, {}).setdefault(
+                spelling_key(title.strip()), position
+            )
+    for position, abbreviation in abbreviated:
+        found = full_titles.get(abbreviation)
+        if not found or len(found) > 1:
+            continue
+        item = result[position]
+        short = item.get("container-title-short")
+        if isinstance(short, str) and short.strip() and fold(short) != fold(abbreviation):
+            continue  # a different short form was given; leave the item to the user
+        full = result[next(iter(found.values()))]["container-title"].strip()
+        if short != abbreviation:
+            put(position, "container-title-short", abbreviation, "NLM abbreviation")
+        put(position, "container-title", full, "the full title other items of the list give")
+    for field in SPELLING_FIELDS:
+        for group in rarer_spellings(result, field):
+            for positions in group.rarer.values():
+                for position in positions:
+                    put(
+                        position,
+                        field,
+                        group.winner,
+                        f"one spelling per journal: {group.count} other item"
+                        f"{'s' if group.count > 1 else ''} of the list write it so",
+                    )
+    changes.sort(key=lambda c: c.position or 0)
     return result, changes

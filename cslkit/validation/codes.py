@@ -163,7 +163,7 @@ CODES: dict[str, CodeInfo] = {
     ),
     "inconsistent-container-title": CodeInfo(
         "warning",
-        "one journal is written in two ways in the list; the commonest spelling should win",
+        "one journal is written in two ways in the list; the commonest spelling should win (`cslkit normalise` makes it win)",
         '`"Lik Sprava"` in five items, `"Lik. sprava"` in one',
     ),
     # -- changes made by normalise / enrich ---------------------------------------------
@@ -199,8 +199,8 @@ CODES: dict[str, CodeInfo] = {
     ),
     "normalised-container-title": CodeInfo(
         "info",
-        "a journal title and its abbreviation were put in `container-title` / `container-title-short`",
-        '`"N Engl J Med"` → short form, full title filled in',
+        "a journal title and its abbreviation were put in `container-title` / `container-title-short`, or a journal was written as the rest of the list writes it",
+        '`"N Engl J Med"` → short form, full title filled in; `"Lik. sprava"` → `"Lik Sprava"`',
     ),
     "normalised-type": CodeInfo(
         "info",

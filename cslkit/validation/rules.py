@@ -18,6 +18,7 @@ from cslkit.validation import identifiers as ids
 from cslkit.validation import pageranges as page_tools
 from cslkit.validation.codes import problem
 from cslkit.validation.identifiers import has_id_label
+from cslkit.validation.spellings import SPELLING_FIELDS, rarer_spellings
 from cslkit.validation.values import is_et_al, is_number, json_type, show
 from cslkit.validation.variables import (
     ALL_KEYS,
@@ -795,8 +796,8 @@ def check_unplaced_text(item: dict[str, Any], ctx: Context) -> Iterator[Problem]
         "unplaced-text",
         None,
         "text the parser put in no field: " + "; ".join(show(text, 80) for text in unplaced),
-        "add what is missing by hand" + (
-            f"; the original reads: {show(original, 120)}" if isinstance(original, str) else ""),
+        "add what is missing by hand"
+        + (f"; the original reads: {show(original, 120)}" if isinstance(original, str) else ""),
     )
 
 
@@ -887,7 +888,6 @@ ITEM_RULES: tuple[Rule, ...] = (
     ),
     Rule("unplaced", "item", check_unplaced_text, "words the free-text parser put in no field"),
 )
-_SPELLING_KEY_RE = re.compile(r"[\W_]+")
 
 
 def check_container_spellings(
@@ -895,24 +895,12 @@ def check_container_spellings(
 ) -> Iterator[Problem]:
     """One journal written one way: titles that differ only in case, dots, spaces or
     punctuation ("Lik Sprava" / "Lik. sprava") are one journal; items with a rarer
-    spelling than the list's commonest are reported. Works for journals in no table."""
-    for field in ("container-title", "container-title-short"):
-        spellings: dict[str, dict[str, list[int]]] = {}
-        for position, item in enumerate(items):
-            value = item.get(field) if isinstance(item, dict) else None
-            if type(value) is not str or not value.strip():
-                continue
-            key = " ".join(_SPELLING_KEY_RE.sub(" ", value.casefold()).split())
-            spellings.setdefault(key, {}).setdefault(value.strip(), []).append(position)
-        for variants in spellings.values():
-            if len(variants) < 2:
-                continue
-            # The commonest spelling wins; on a tie, the first one in the list.
-            winner = max(variants, key=lambda text: (len(variants[text]), -variants[text][0]))
-            count = len(variants[winner])
-            for text, positions in variants.items():
-                if text == winner:
-                    continue
+    spelling than the list's commonest are reported. Works for journals in no table.
+    The ``container-spellings`` normalising step rewrites exactly what this reports."""
+    for field in SPELLING_FIELDS:
+        for group in rarer_spellings(items, field):
+            winner, count = group.winner, group.count
+            for text, positions in group.rarer.items():
                 for position in positions:
                     yield ctx_for(position).problem(
                         "inconsistent-container-title",

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from cslkit.enrichment import enrich  # noqa: F401
     from cslkit.formats import parse, write  # noqa: F401
     from cslkit.normalisers import normalise  # noqa: F401
-    from cslkit.rendering import cite, list_styles, render  # noqa: F401
+    from cslkit.rendering import Cite, Cluster, cite, list_styles, render  # noqa: F401
     from cslkit.transliteration import transliterate  # noqa: F401
     from cslkit.validation import validate  # noqa: F401
     from cslkit.zotero import sync  # noqa: F401
@@ -55,6 +55,8 @@ _LAZY: dict[str, str] = {
     "validate": "cslkit.validation",
     "render": "cslkit.rendering",
     "cite": "cslkit.rendering",
+    "Cite": "cslkit.rendering.citations",
+    "Cluster": "cslkit.rendering.citations",
     "list_styles": "cslkit.rendering",
     "transliterate": "cslkit.transliteration",
     "sync": "cslkit.zotero",

@@ -33,12 +33,14 @@ A style opts in by declaring, in its ``<info>``, the link (valid CSL 1.0.2)::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from cslkit.rendering.citations import Cite, Cluster, ClusterLike, as_clusters
 from cslkit.rendering.styles import StyleInfo, list_styles
 
-__all__ = ["StyleInfo", "cite", "list_styles", "render", "write_bibliography"]
+__all__ = ["Cite", "Cluster", "StyleInfo", "cite", "list_styles", "render", "write_bibliography"]
 
 
 def _transliterated(items: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, str]]:
@@ -99,24 +101,29 @@ def render(
 
 def cite(
     items: Any,
-    cite_ids: list[str] | list[list[str]],
+    clusters: Sequence[str] | Sequence[ClusterLike],
     style: str | Path = "vancouver",
     locale: str | None = None,
     format: str = "text",
     *,
     item_locales: bool | None = None,
 ) -> list[str]:
-    """In-text citations: one string per cluster of ids (a flat list is one cluster).
+    """Citations: one string per cluster, the clusters given in document order.
 
-    Numbering, sorting and collapsing ("1–3,5") follow the style.
+    A cluster is a list of item ids (a flat list of ids is one cluster), a list of
+    :class:`Cite` (locator, label, prefix, suffix, suppress_author, author_only), a
+    :class:`Cluster` (its cites and its footnote number, ``note=0`` in the text), or a CSL
+    citation object as citeproc-js takes it (``{"citationItems": [...], "properties":
+    {"noteIndex": 1}}``). Numbering, sorting and collapsing ("1–3,5") follow the style,
+    and so do positions: a note style prints "Ibid." for a cite that repeats the one
+    before, a short form for later cites, and may print the note an item was first cited
+    in (CSL 1.0.2 ``position``, with the style's ``near-note-distance``).
     """
     from cslkit.rendering import formats
     from cslkit.rendering.engine import Renderer
 
-    ids = list(cite_ids)
-    clusters = [list(c) for c in ids] if ids and not isinstance(ids[0], str) else [ids]
     converter = formats.get(formats.canonical(format))
-    marks = Renderer().citations_markup(list(items), clusters, style, locale, item_locales)
+    marks = Renderer().citations_markup(list(items), as_clusters(clusters), style, locale, item_locales)
     return [converter.convert(mark) for mark in marks]
 
 

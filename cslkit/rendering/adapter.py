@@ -1150,12 +1150,17 @@ class Layout(_Adapted, model.Layout):
             relabel_locator(cite)
         if citation_element.sort is not None:
             good = citation_element.sort.sort(good, self)
+        place_cites(citation, good, citation_element)
         rendered: list[_RenderedCite] = []
         try:
             for index, cite in enumerate(good):
                 style.locales = self._item_locales(cite)
                 probe = style.names_probe = {"suppress": False} if by_author or grouped else None
-                text = self._render_cite(cite, first=index == 0)
+                if vars(cite).get("suppress_author"):
+                    style.names_probe, probe = {"suppress": True}, None
+                elif vars(cite).get("author_only"):
+                    probe = style.names_probe = {"suppress": False}
+                text = self._render_cite(cite, first=index == 0, names_probe=probe)
                 if text is None or not str(text):
                     if index:
                         continue
@@ -1187,23 +1192,40 @@ class Layout(_Adapted, model.Layout):
             value = callback(cite) if callback is not None else None
             text = seam_join([text, value or f"{cite.key}?"] if str(text) else [value or f"{cite.key}?"],
                              self.get("delimiter", ""))
-        text = self._punctuation_in_quote(self.format(self.wrap(text)))
+        if good and vars(good[0]).get("author_only"):
+            # names for the running text ("Smith argues"): citeproc-js drops the layout's
+            # affixes and formatting
+            text = self._punctuation_in_quote(text)
+        else:
+            text = self._punctuation_in_quote(self.format(self.wrap(text)))
         return String(str(text).replace(_AFFIX_QUOTE_END, ""))
 
-    def _render_cite(self, cite: Any, first: bool) -> Any:
+    def _render_cite(self, cite: Any, first: bool, names_probe: Any = None) -> Any:
         """One cite with its affixes; ``first`` when it opens the citation."""
         self.repressed = {}
         root = self.get_root()
         # a term opening a note citation is capitalized ("Ibid."), as citeproc-js does
         root.mark_terms = root.get("class") != "in-text"
-        set_cite_context(root, cite.key, "citation",
-                         subsequent=any(earlier.key == cite.key for earlier in self.getparent().cites))
+        position = vars(cite).get("cite_position")
+        if position is not None:
+            subsequent = not position.first
+        else:
+            subsequent = any(earlier.key == cite.key for earlier in self.getparent().cites)
+        set_cite_context(root, cite.key, "citation", subsequent=subsequent)
+        reference = cite.reference
+        # the note the item was first cited in, for this cite only (citeproc-js gives it
+        # to cites after the first)
+        if position is not None and subsequent and position.first_note:
+            reference["first_reference_note_number"] = String(str(position.first_note))
         try:
             output = self.render_children(cite)
         except VariableError:
             return None
         finally:
             root.mark_terms = False
+            reference.pop("first_reference_note_number", None)
+        if vars(cite).get("author_only") and names_probe is not None:
+            output = names_probe.get("names")
         if output is None:
             return None
         prefix = cite.get("prefix", "")
@@ -2414,6 +2436,9 @@ class Choose(_Adapted, model.Choose):
         return taken is not None and taken.calls_variable()
 
 
+_NUMERIC_VALUE = re.compile(r"^[a-z]*\d+[a-z]*(?:\s*[-\u2013,&]\s*[a-z]*\d+[a-z]*)*$", re.I)
+
+
 class _Conditions:
     """``disambiguate="true"`` conditions (a TODO in citeproc-py): the first N such
     tests a cite meets are true, N being what :mod:`.disambiguation` found it needs."""
@@ -2460,6 +2485,30 @@ class _Conditions:
         return [("locator" in item) if name == "locator" else (name in reference) for name in variables]
 
 
+    def _is_numeric(self, item: Any) -> list[bool]:
+        # CSL 1.0.2: numbers with affixes joined by commas, hyphens or ampersands ("2-4",
+        # "2, 3", "L2d"); the locator counts too (citeproc-py looked for it in the item)
+        results = []
+        for name in self.get("is-numeric").split():
+            if name == "locator":
+                value = item.locator.identifier if item.has_locator else None
+            else:
+                value = item.reference.get(name.replace("-", "_"))
+            results.append(value is not None and bool(_NUMERIC_VALUE.match(str(value).strip())))
+        return results
+
+    def _position(self, item: Any, context: Any = None) -> list[bool]:
+        # positions worked out for the document (citations.PositionTracker); citeproc-py's
+        # own guess (no note numbers, no CSL 1.0.2 locator rules) only where none was
+        position = vars(item).get("cite_position")
+        if position is None:
+            return super()._position(item, context)  # type: ignore[misc]
+        cite_context = _cite_context(self)
+        if cite_context is None or cite_context.area != "citation":
+            return [False]  # CSL 1.0.2: position tests false in the bibliography
+        return [position.test(name) for name in self.get("position").split()]
+
+
 _CONDITION_TESTS = (("type", "_type"), ("variable", "_variable"), ("is-numeric", "_is_numeric"),
                     ("is-uncertain-date", "_is_uncertain_date"), ("locator", "_locator"))
 
@@ -2495,3 +2544,33 @@ def element_lookup() -> Any:
     namespace[None] = model.CitationStylesElement
     namespace.update(ELEMENT_CLASSES)
     return lookup
+
+
+def place_cites(citation: Any, cites: list[Any], citation_element: Any) -> None:
+    """Give each cite of ``citation`` (in printed order) its position in the document.
+
+    The tracker lives on the document (citeproc-py's bibliography object), so positions
+    run on across the clusters a document renders; a citation's note number is
+    ``note_index`` in its ``vars`` (0: in the text).
+    """
+    from cslkit.rendering.citations import PositionTracker
+
+    document = citation.get("bibliography")
+    if document is None:
+        return
+    tracker = vars(document).get("position_tracker")
+    if tracker is None:
+        distance = citation_element.get("near-note-distance")
+        tracker = document.position_tracker = PositionTracker(int(distance) if distance else 5)
+    note = vars(citation).get("note_index", 0)
+    placed = [(cite.key, _locator_identity(cite)) for cite in cites]
+    for cite, position in zip(cites, tracker.place(placed, note), strict=True):
+        vars(cite)["cite_position"] = position
+
+
+def _locator_identity(cite: Any) -> tuple[str, str] | None:
+    """What makes two locators the same: label and value ("book 12" is not "page 12")."""
+    if not cite.has_locator:
+        return None
+    locator = cite.locator
+    return (str(locator.label or "page"), str(locator.identifier))

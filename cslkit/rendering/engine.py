@@ -190,8 +190,10 @@ class Renderer:
     def __init__(self) -> None:
         self._styles: dict[tuple[str, str | None, bool | None], LoadedStyle] = {}
 
-    def style(self, style: str | Path, locale: str | None = None,
+    def style(self, style: str | Path | LoadedStyle, locale: str | None = None,
               item_locales: bool | None = None) -> LoadedStyle:
+        if isinstance(style, LoadedStyle):  # parsed by the caller (the conformance bench)
+            return style
         key = (str(style), locale, item_locales)
         if key not in self._styles:
             self._styles[key] = LoadedStyle(resolve_style(style), locale, item_locales)
@@ -242,28 +244,48 @@ class Renderer:
         bibliography.register(citation)
         return str(bibliography.cite(citation, lambda cite: None))
 
-    def citations_markup(self, items: list[dict[str, Any]], clusters: list[list[str]],
-                         style: str | Path = "vancouver", locale: str | None = None,
+    def citations_markup(self, items: list[dict[str, Any]], clusters: Any,
+                         style: str | Path | LoadedStyle = "vancouver", locale: str | None = None,
                          item_locales: bool | None = None) -> list[str]:
-        """One in-text citation (internal markup) per cluster of item ids.
+        """One in-text citation or note (internal markup) per cluster, in document order.
 
-        Numbers follow the style: the bibliography's order when it sorts, else first citation.
+        ``clusters`` are lists of item ids or :class:`~cslkit.rendering.citations.Cluster`
+        objects (see :func:`~cslkit.rendering.citations.as_clusters`). Numbers follow the
+        style: the bibliography's order when it sorts, else first citation; positions
+        (first, subsequent, ibid, near-note) run through the clusters in order.
         """
-        from citeproc import Citation
+        from citeproc import Citation, Locator
 
         from cslkit.errors import InputError
         from cslkit.rendering.adapter import CitationItemKeepingCase, build_source
+        from cslkit.rendering.citations import Cluster, as_clusters
 
         items = _checked(items)
         loaded = self.style(style, locale, item_locales)
         source, keys = build_source(loaded.prepare(items))
         known = set(keys)
-        for cluster in clusters:
-            for key in cluster:
+        wanted: list[Cluster] = as_clusters(clusters)
+        citations = []
+        for cluster in wanted:
+            cites = []
+            for cite in cluster.cites:
+                key = cite.id
                 if key not in known:
-                    raise InputError(f"cannot cite {key!r}: no item has that id")
+                    raise InputError(f"cannot cite {cite.id!r}: no item has that id")
+                args: dict[str, Any] = {}
+                if cite.locator is not None:
+                    args["locator"] = Locator(cite.label or "page", cite.locator)
+                if cite.prefix:
+                    args["prefix"] = cite.prefix
+                if cite.suffix:
+                    args["suffix"] = cite.suffix
+                item = CitationItemKeepingCase(key, **args)
+                vars(item).update(suppress_author=cite.suppress_author, author_only=cite.author_only)
+                cites.append(item)
+            citation = Citation(cites)
+            vars(citation)["note_index"] = cluster.note
+            citations.append(citation)
         bibliography = new_bibliography(loaded, source)
-        citations = [Citation([CitationItemKeepingCase(key) for key in cluster]) for cluster in clusters]
         try:
             for citation in citations:
                 bibliography.register(citation)

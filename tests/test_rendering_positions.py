@@ -1,0 +1,113 @@
+"""Cite positions (first, subsequent, ibid, ibid-with-locator, near-note) through
+cslkit.cite with note numbers, in real styles; expected strings checked against
+citeproc-js (tools/oracle's node copy) on the same clusters."""
+
+from __future__ import annotations
+
+import pytest
+
+import cslkit
+from cslkit.errors import InputError
+from cslkit.rendering import Cite, Cluster
+from cslkit.rendering.citations import Position, PositionTracker, as_clusters
+
+ITEMS = [
+    {"id": "a", "type": "book", "title": "The Book", "author": [{"family": "Smith", "given": "John"}],
+     "issued": {"date-parts": [[2001]]}, "publisher": "Pub", "publisher-place": "London"},
+    {"id": "b", "type": "article-journal", "title": "An Article", "container-title": "Journal",
+     "author": [{"family": "Lee", "given": "Ann"}], "issued": {"date-parts": [[2010]]},
+     "volume": "3", "page": "1-10"},
+]
+CHICAGO_IBID = "chicago-notes-bibliography-subsequent-ibid"
+# near-note-distance="1"; position="ibid near-note" match="all" prints "ibid."
+NEAR_NOTE = "guide-des-citations-references-et-abreviations-juridiques"
+
+
+def _notes(style: str, *clusters: tuple[int, list[Cite]]) -> list[str]:
+    return cslkit.cite(ITEMS, [Cluster(cites, note) for note, cites in clusters], style=style)
+
+
+def test_repeated_cite_in_the_next_note_is_ibid() -> None:
+    assert _notes(CHICAGO_IBID, (1, [Cite("a", locator="12")]), (2, [Cite("a", locator="12")])) == [
+        "John Smith, The Book (Pub, 2001), 12.",
+        "Ibid.",
+    ]
+
+
+def test_ibid_with_a_different_locator_prints_it() -> None:
+    out = _notes(CHICAGO_IBID, (1, [Cite("a", locator="12")]), (2, [Cite("a", locator="15")]))
+    assert out[1] == "Ibid., 15."
+
+
+def test_no_locator_after_a_locator_is_subsequent_not_ibid() -> None:
+    # CSL 1.0.2: the preceding cite has a locator, this one none: only "subsequent"
+    out = _notes(CHICAGO_IBID, (1, [Cite("a", locator="12")]), (2, [Cite("a")]))
+    assert out[1] == "Smith, The Book."
+
+
+def test_another_item_in_between_makes_it_subsequent() -> None:
+    out = _notes(CHICAGO_IBID, (1, [Cite("a")]), (2, [Cite("b")]), (3, [Cite("a")]), (4, [Cite("a")]))
+    assert out == [
+        "John Smith, The Book (Pub, 2001).",
+        "Ann Lee, “An Article,” Journal 3 (2010): 1–10.",
+        "Smith, The Book.",
+        "Ibid.",
+    ]
+
+
+def test_a_footnote_without_citation_in_between_breaks_ibid() -> None:
+    out = _notes(CHICAGO_IBID, (6, [Cite("a")]), (9, [Cite("a")]))
+    assert out[1] == "Smith, The Book."
+
+
+def test_ibid_within_one_cluster_and_into_the_next() -> None:
+    out = _notes(CHICAGO_IBID, (1, [Cite("a")]), (1, [Cite("a"), Cite("b")]))
+    assert out[1] == "Ibid.; Ann Lee, “An Article,” Journal 3 (2010): 1–10."
+
+
+def test_near_note_follows_the_styles_distance() -> None:
+    out = _notes(NEAR_NOTE, (1, [Cite("a")]), (2, [Cite("a")]), (4, [Cite("a")]),
+                 (5, [Cite("a", locator="7")]))
+    assert [line.split(", ", 1)[1] for line in out] == [
+        "The Book, London, Pub, 2001",
+        "ibid.",            # ibid and near (1 note back)
+        "The Book, op.\u00a0cit.",  # 2 notes back: neither ibid nor near
+        "ibid., p.\u00a07",   # near again, with a new locator
+    ]
+
+
+def test_flat_id_lists_keep_working() -> None:
+    assert cslkit.cite(ITEMS, ["a", "b"], style="vancouver") == ["(1,2)"]
+    assert cslkit.cite(ITEMS, [["b"], ["a"]], style="vancouver") == ["(1)", "(2)"]
+
+
+def test_suppress_author_author_only_and_locator_labels() -> None:
+    out = cslkit.cite(ITEMS, [[Cite("a", suppress_author=True)], [Cite("b", author_only=True)],
+                              [Cite("a", locator="3-5", label="chapter", prefix="see ")]], style="apa")
+    assert out == ["(2001)", "Lee", "(see Smith, 2001, Chapters 3–5)"]
+
+
+def test_csl_citation_objects_are_clusters() -> None:
+    citation = {"citationItems": [{"id": "a", "locator": "4", "label": "page"}], "properties": {"noteIndex": 3}}
+    assert as_clusters([citation]) == [Cluster((Cite("a", locator="4", label="page"),), 3)]
+    with pytest.raises(InputError):
+        as_clusters([{"properties": {}}])
+
+
+def test_unknown_id_is_an_input_error() -> None:
+    with pytest.raises(InputError):
+        cslkit.cite(ITEMS, [Cluster([Cite("nope")], 1)], style=CHICAGO_IBID)
+
+
+def test_tracker_rules() -> None:
+    tracker = PositionTracker(near_note_distance=0)
+    page = ("page", "5")
+    first, same_note = tracker.place([("a", None), ("a", page)], note=1)
+    assert first == Position(first=True, first_note=1)
+    assert same_note.ibid_with_locator and same_note.near_note and same_note.test("ibid")
+    (after_two,) = tracker.place([("a", page)], note=2)
+    assert after_two.name == "subsequent"  # the cluster before held two cites
+    (later,) = tracker.place([("a", page)], note=3)
+    assert later.ibid and not later.ibid_with_locator and not later.near_note  # distance 0
+    (back,) = tracker.place([("a", None)], note=3)
+    assert back.name == "subsequent" and back.first_note == 1 and back.near_note

@@ -2,7 +2,7 @@
 
 Makes clean, complete items (journal articles, books, chapters, web pages; English,
 Ukrainian and Russian; valid DOI/ISSN/ISBN check digits), checks that validate() stays
-silent on them, then injects one known fault of each kind into copies and checks that
+silent on them (also with their page ranges shortened the NLM way, "1073-9"), then injects one known fault of each kind into copies and checks that
 validate() reports it (the expected code on that item).
 
     .venv/bin/python bench/validate_problems.py [--items 1000]
@@ -215,6 +215,18 @@ def clean_item(rng: random.Random, index: int) -> dict[str, Any]:
     return item
 
 
+def nlm_range(page: str) -> str:
+    """A range with the leading digits both ends share dropped from the last page, as NLM
+    writes it: "1073-1079" -> "1073-9", "98-108" unchanged, "12-12" -> "12-2"."""
+    first, last = page.split("-")
+    if len(first) != len(last):
+        return page
+    keep = len(last)
+    while keep > 1 and last[len(last) - keep] == first[len(first) - keep]:
+        keep -= 1
+    return f"{first}-{last[len(last) - keep :]}"
+
+
 def _set(key: str, value: Any) -> Callable[[dict[str, Any]], None]:
     def apply(item: dict[str, Any]) -> None:
         item[key] = value(item) if callable(value) else value
@@ -334,10 +346,18 @@ def main() -> None:
     clean = [clean_item(rng, i) for i in range(args.items)]
 
     started = time.perf_counter()
+    # The same clean items with their page ranges shortened as NLM shortens them
+    # ("1073-1079" -> "1073-9"): an abbreviation must not read as a reversed range.
+    shortened = [
+        {**item, "page": nlm_range(item["page"])} if "page" in item else item for item in clean
+    ]
     report = validate(clean)
     alarmed = {p.position for p in report}
-    false_alarm_rate = len(alarmed) / len(clean)
     alarm_codes = Counter(p.code for p in report)
+    report_short = validate(shortened)
+    alarmed_short = {p.position for p in report_short}
+    alarm_codes.update(p.code for p in report_short)
+    false_alarm_rate = (len(alarmed) + len(alarmed_short)) / (2 * len(clean))
 
     injected = detected = 0
     missed: Counter[str] = Counter()
@@ -374,7 +394,9 @@ def main() -> None:
     )
     print(f"recall of injected faults: {recall:.4f} ({detected}/{injected})  target >= 0.98")
     print(
-        f"false alarms on clean items: {false_alarm_rate:.2%} ({len(alarmed)}/{len(clean)})  target <= 1 %"
+        f"false alarms on clean items: {false_alarm_rate:.2%} ({len(alarmed)}/{len(clean)} "
+        f"with full page ranges, {len(alarmed_short)}/{len(clean)} with NLM-shortened ones)"
+        "  target <= 1 %"
     )
     if alarm_codes:
         print("  false alarm codes:", dict(alarm_codes))

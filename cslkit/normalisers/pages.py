@@ -9,7 +9,7 @@ from cslkit.validation.pageranges import (
     ARTICLE_NUMBER_RE,
     DASHES_RE,
     expand_range,
-    page_number,
+    page_order,
     split_range,
 )
 
@@ -22,7 +22,7 @@ _BOOK_TYPES = frozenset({"book", "thesis", "report", "manuscript", "pamphlet", "
 
 
 def _backwards(first: str, last: str) -> bool:
-    a, b = page_number(first), page_number(last)
+    a, b = page_order(first), page_order(last)
     return a is not None and b is not None and b < a
 
 
@@ -38,7 +38,8 @@ def clean_page(page: str) -> str:
         expanded = expand_range(*ends)
         first, last = expanded if expanded else ends
         if expanded and _backwards(first, last):
-            # "394-40" is no valid abbreviation; keep it for the validator to report.
+            # "394-40" is no valid abbreviation, "1000-999" a reversed range rather than
+            # 1000-1999 (see reads_backwards); keep it for the validator to report.
             first, last = ends
         pieces.append(f"{first}-{last}")
     return ", ".join(pieces)

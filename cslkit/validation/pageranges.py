@@ -24,11 +24,31 @@ def split_range(page: str) -> tuple[str, str] | None:
     return None
 
 
+# An abbreviated range is read as written instead when that puts its last page nearer
+# the first one and the abbreviation would span at least this many pages (see below).
+_LONG_ABBREVIATED_SPAN = 10
+
+
+def reads_backwards(first: int, written: int, expanded: int) -> bool:
+    """Whether a shortened last page is a reversed range rather than an abbreviation.
+
+    "1073-9" is 1073-1079 and "11-8" is 11-18 (NLM drops the leading digits the ends
+    share), but "1000-999" read that way is 1000-1999 and "105-96" is 105-196: ranges of
+    hundreds of pages that nobody abbreviates, while read as written they are one slip
+    away from a real range. So the reading with the nearer last page wins, unless the
+    abbreviation spans fewer than 10 pages: a one-digit tail ("15-7" = 15-17) is always
+    the everyday abbreviation. ``first``/``written``/``expanded`` are page numbers.
+    """
+    span = expanded - first
+    return written < first and first - written < span and span >= _LONG_ABBREVIATED_SPAN
+
+
 def expand_range(first: str, last: str) -> tuple[str, str] | None:
     """Both ends written in full, or None when the ends are not comparable pages.
 
     "1073", "9" -> ("1073", "1079"); "E231", "40" -> ("E231", "E240");
-    "444.e1", "6" -> ("444.e1", "444.e6"); "S12", "S19" unchanged.
+    "444.e1", "6" -> ("444.e1", "444.e6"); "S12", "S19" unchanged; "1000", "999" ->
+    ("1000", "999"): a reversed range, not an abbreviation (:func:`reads_backwards`).
     """
     m_first = _PAGE_RE.match(first)
     if not m_first:
@@ -51,7 +71,9 @@ def expand_range(first: str, last: str) -> tuple[str, str] | None:
     if last_suffix or (last_prefix and last_prefix.upper() != prefix.upper()):
         return None
     if len(last_digits) < len(digits):
-        last_digits = digits[: len(digits) - len(last_digits)] + last_digits
+        full = digits[: len(digits) - len(last_digits)] + last_digits
+        if not reads_backwards(int(digits), int(last_digits), int(full)):
+            last_digits = full
     return first, f"{prefix}{last_digits}"
 
 
@@ -63,17 +85,35 @@ def page_number(page: str) -> int | None:
     return int(m.group(2))
 
 
+_SUFFIX_NUMBER_RE = re.compile(r"^\.?[A-Za-z](\d+)$")
+
+
+def page_order(page: str) -> tuple[int, int] | None:
+    """(page, sub-page) to compare pages by: "E231" -> (231, 0), "444.e6" -> (444, 6);
+    None for roman numerals and letter suffixes ("12a")."""
+    m = _PAGE_RE.match(page)
+    if not m:
+        return None
+    if not m.group(3):
+        return int(m.group(2)), 0
+    sub = _SUFFIX_NUMBER_RE.match(m.group(3))
+    return (int(m.group(2)), int(sub.group(1))) if sub else None
+
+
 _DIGITS_RANGE_RE = re.compile(r"^(\d+)\s*[-\u2013]\s*(\d+)$")
 
 
 def is_reversed(page: str) -> bool:
-    """True when a range's last page is below its first after expansion."""
+    """True when a range's last page is below its first, abbreviations read as
+    :func:`expand_range` reads them ("1073-9" runs forwards, "1000-999" backwards)."""
     simple = _DIGITS_RANGE_RE.match(page)
     if simple:  # the common case, without the general machinery
-        first, last = simple.groups()
-        if len(last) < len(first):
-            last = first[: len(first) - len(last)] + last
-        return int(last) < int(first)
+        first_text, last_text = simple.groups()
+        first, last = int(first_text), int(last_text)
+        if len(last_text) < len(first_text):
+            full = int(first_text[: len(first_text) - len(last_text)] + last_text)
+            return full < first or reads_backwards(first, last, full)
+        return last < first
     ends = split_range(page)
     if ends is None:
         return False
@@ -82,5 +122,5 @@ def is_reversed(page: str) -> bool:
     expanded = expand_range(*ends)
     if expanded is None:
         return False
-    first, last = (page_number(p) for p in expanded)
-    return first is not None and last is not None and last < first
+    first_key, last_key = page_order(expanded[0]), page_order(expanded[1])
+    return first_key is not None and last_key is not None and last_key < first_key

@@ -519,9 +519,18 @@ def check_pages(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
     if page_tools.is_reversed(text):
         first, last = page_tools.split_range(text) or ("", "")
         expanded = page_tools.expand_range(first, last)
-        shown = (
-            f" (read as {expanded[0]}-{expanded[1]})" if expanded and expanded[1] != last else ""
-        )
+        head = first.rstrip("0123456789")
+        digits = first[len(head) :]
+        tail = last[len(head) :] if last[: len(head)].upper() == head.upper() else last
+        full = digits[: len(digits) - len(tail)] + tail if tail.isdigit() else ""
+        if digits and len(tail) < len(digits) and full and int(full) >= int(digits):
+            # A shortened last page read as written (1000-999, see reads_backwards):
+            # name the other reading, which the writer may have meant.
+            shown = f" (unless it stands for {first}-{head}{full}; then write that in full)"
+        elif expanded and expanded[1] != last:
+            shown = f" (read as {expanded[0]}-{expanded[1]})"
+        else:
+            shown = ""
         yield ctx.problem(
             "reversed-page-range",
             "page",

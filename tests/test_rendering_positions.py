@@ -103,7 +103,7 @@ def test_tracker_rules() -> None:
     tracker = PositionTracker(near_note_distance=0)
     page = ("page", "5")
     first, same_note = tracker.place([("a", None), ("a", page)], note=1)
-    assert first == Position(first=True, first_note=1)
+    assert first == Position(first=True)
     assert same_note.ibid_with_locator and same_note.near_note and same_note.test("ibid")
     (after_two,) = tracker.place([("a", page)], note=2)
     assert after_two.name == "subsequent"  # the cluster before held two cites
@@ -111,3 +111,26 @@ def test_tracker_rules() -> None:
     assert later.ibid and not later.ibid_with_locator and not later.near_note  # distance 0
     (back,) = tracker.place([("a", None)], note=3)
     assert back.name == "subsequent" and back.first_note == 1 and back.near_note
+
+
+def test_text_and_notes_are_counted_apart() -> None:
+    # citeproc-js: an item cited in the running text is "first" again in its first note;
+    # a text cluster is ibid of the text cluster before it, whatever notes came between
+    out = cslkit.cite(ITEMS, [Cluster([Cite("a")], 0), Cluster([Cite("a")], 1), Cluster([Cite("b")], 2),
+                              Cluster([Cite("a")], 0)], style=CHICAGO_IBID)
+    assert out == ["John Smith, The Book (Pub, 2001).", "John Smith, The Book (Pub, 2001).",
+                   "Ann Lee, “An Article,” Journal 3 (2010): 1–10.", "Ibid."]
+
+
+def test_a_note_with_two_cites_is_not_ibid_of_one() -> None:
+    out = _notes(CHICAGO_IBID, (1, [Cite("b")]), (1, [Cite("a")]), (2, [Cite("a")]))
+    assert out[2] == "Smith, The Book."  # note 1 held b and a
+    out = _notes(CHICAGO_IBID, (1, [Cite("b")]), (1, [Cite("a")]), (1, [Cite("a")]))
+    assert out[2] == "Ibid."  # the cluster before, in the same note
+
+
+def test_a_cite_suffix_ending_in_a_comma_takes_the_place_of_the_delimiter() -> None:
+    # citeproc-js keeps only the delimiter's space after a suffix ending in , ; or .
+    out = cslkit.cite(ITEMS, [[Cite("b", suffix=" is one source,"), Cite("a")],
+                              [Cite("b", suffix=" is one source"), Cite("a")]], style="apa")
+    assert out == ["(Lee, 2010 is one source, Smith, 2001)", "(Lee, 2010 is one source; Smith, 2001)"]

@@ -7,14 +7,16 @@ each cluster's footnote number and each cite's locator to tell:
 
 * ``first`` — the item was not cited before;
 * ``subsequent`` — it was;
-* ``ibid`` / ``ibid-with-locator`` — the cite immediately follows a cite of the same item,
-  in the same cluster, or as the first cite after a cluster holding that item alone (in
-  the same or the next note: an intervening footnote without a citation breaks it, as in
-  citeproc-js). The locators decide which: no locator before → ``ibid``, or
-  ``ibid-with-locator`` when this cite has one; a locator before → ``ibid`` when the same,
-  ``ibid-with-locator`` when different, only ``subsequent`` when this cite has none;
+* ``ibid`` / ``ibid-with-locator`` — the cite immediately follows a cite of the same item:
+  the cite before it in the cluster, the last cite of the cluster before in the same note,
+  or the only cite of the note just before (an intervening footnote without a citation,
+  or a note with two cites, breaks it — as citeproc-js reads CSL 1.0.2). The locators
+  decide which: no locator before → ``ibid``, or ``ibid-with-locator`` when this cite has
+  one; a locator before → ``ibid`` when the same, ``ibid-with-locator`` when different,
+  only ``subsequent`` when this cite has none;
 * ``near-note`` — the item was cited at most ``near-note-distance`` notes back (the same
-  note counts; so do clusters in the text, which all have note 0).
+  note counts; clusters in the text are all near one another);
+* ``first-reference-note-number`` — the note the item was first cited in.
 
 :class:`PositionTracker` works this out cite by cite, in document order, and is pure
 (tests/test_rendering_positions.py); the adapter asks it while rendering each cluster.
@@ -112,7 +114,7 @@ class Position:
     ibid: bool = False
     ibid_with_locator: bool = False
     near_note: bool = False
-    first_note: int = 0
+    first_note: int = 0  # first-reference-note-number (0: none, or this very note)
 
     def test(self, name: str) -> bool:
         if name == "first":
@@ -140,33 +142,45 @@ class Position:
 Locator = tuple[str, str] | None
 
 
+class _Stream:
+    """What positions depend on, for the clusters in the text or for those in notes."""
+
+    def __init__(self) -> None:
+        self.first_note: dict[str, int] = {}
+        self.last_note: dict[str, int] = {}
+        self.cites_in_note: dict[int, int] = {}
+        self.previous: list[tuple[str, Locator]] = []
+        self.previous_note = 0
+
+
 class PositionTracker:
-    """The positions of a document's cites, told cite by cite in document order."""
+    """The positions of a document's cites, told cluster by cluster in document order.
+
+    As in citeproc-js, clusters in the text (note 0) and clusters in notes are two
+    separate runs: an item cited in the text is cited "first" again in its first note, and
+    text clusters are ibid of the text cluster before them. Notes numbered lower than the
+    note before start the count again (a new chapter's notes).
+    """
 
     def __init__(self, near_note_distance: int = 5) -> None:
         self.near_note_distance = near_note_distance
-        self._first_note: dict[str, int] = {}
-        self._last_note: dict[str, int] = {}
-        self._previous: list[tuple[str, Locator]] = []
-        self._previous_note = 0
+        self._text = _Stream()
+        self._notes = _Stream()
 
     def place(self, cites: Sequence[tuple[str, Locator]], note: int = 0) -> list[Position]:
         """Positions of one cluster's cites (``(item key, (label, locator) or None)``, in
         the order they print); the tracker then counts them as cited."""
+        if note and note < self._notes.previous_note:
+            self._notes = _Stream()
+        stream = self._notes if note else self._text
+        stream.cites_in_note[note] = stream.cites_in_note.get(note, 0) + len(cites)
         positions = []
         for index, (key, locator) in enumerate(cites):
-            if key not in self._first_note:
-                positions.append(Position(first=True, first_note=note))
-                self._first_note[key] = note
-                self._last_note[key] = note
+            if key not in stream.first_note:
+                positions.append(Position(first=True))
+                stream.first_note[key] = stream.last_note[key] = note
                 continue
-            preceding: tuple[str, Locator] | None = None
-            if index:
-                if cites[index - 1][0] == key:
-                    preceding = cites[index - 1]
-            elif (len(self._previous) == 1 and self._previous[0][0] == key
-                  and not (note and self._previous_note and note - self._previous_note > 1)):
-                preceding = self._previous[0]
+            preceding = self._preceding(stream, cites, index, note)
             ibid = with_locator = False
             if preceding is not None:
                 before = preceding[1]
@@ -176,13 +190,33 @@ class PositionTracker:
                     ibid = True
                 elif locator is not None:
                     with_locator = True
-            # counted on note numbers alone, as citeproc-js does: clusters in the text
-            # (note 0) are all "near" one another
-            near = note - self._last_note[key] <= self.near_note_distance
-            positions.append(Position(first=False, ibid=ibid, ibid_with_locator=with_locator,
-                                      near_note=near, first_note=self._first_note[key]))
-            self._last_note[key] = note
+            # citeproc-js: clusters in the text are all "near" one another
+            near = note - stream.last_note[key] <= self.near_note_distance if note else True
+            first_note = stream.first_note[key]
+            positions.append(Position(first=False, ibid=ibid, ibid_with_locator=with_locator, near_note=near,
+                                      first_note=first_note if first_note != note else 0))
+            if note:
+                stream.last_note[key] = note
         if cites:
-            self._previous = list(cites)
-            self._previous_note = note
+            stream.previous = list(cites)
+            stream.previous_note = note
         return positions
+
+    @staticmethod
+    def _preceding(stream: _Stream, cites: Sequence[tuple[str, Locator]], index: int,
+                   note: int) -> tuple[str, Locator] | None:
+        """The cite this one may be "ibid" of: the cite before it in the cluster, or the
+        last cite of the cluster before in the same note, or the cite that was alone in the
+        previous note."""
+        key = cites[index][0]
+        if index:
+            return cites[index - 1] if cites[index - 1][0] == key else None
+        previous = stream.previous
+        if not previous:
+            return None
+        if stream.previous_note == note:
+            return previous[-1] if previous[-1][0] == key else None
+        if (previous[0][0] == key and stream.previous_note >= note - 1
+                and stream.cites_in_note.get(stream.previous_note) == 1):
+            return previous[0]
+        return None

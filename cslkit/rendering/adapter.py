@@ -145,6 +145,9 @@ _SINGLE_QUOTED = re.compile(r"(^|[\s(\[])'((?:[^']|(?<=\w)'(?=\w))+)'(?=$|[\s.,;
 
 # marks the end of a quote in a cite's prefix or suffix while punctuation moves into quotes
 _AFFIX_QUOTE_END = "\ue000"
+# ends a cite whose own suffix ends in ; . or , (the citation delimiter then keeps only
+# its spaces, as citeproc-js joins "Smith, is one source, Jones"); removed when joined
+_SUFFIX_PUNCTUATION_END = "\ue001"
 # a field's straight quotes ("x" or 'x') until the locale's quote marks replace them
 _OPEN_QUOTE, _CLOSE_QUOTE = "\ue011", "\ue012"
 _CLOSING_QUOTE = re.compile("[\u201d\ue012]|\u2019(?!\\w)")
@@ -1234,7 +1237,8 @@ class Layout(_Adapted, model.Layout):
         # after their closing quotes stays outside (as citeproc-js: “quote”, Title)
         prefix, suffix = (_CLOSING_QUOTE.sub("\\g<0>" + _AFFIX_QUOTE_END, str(_rich_string(affix, verbatim=False)))
                           for affix in (prefix, cite.get("suffix", "")))
-        return prefix + output + suffix
+        end = _SUFFIX_PUNCTUATION_END if str(cite.get("suffix", ""))[-1:] in (";", ".", ",") else ""
+        return prefix + output + suffix + end
 
     def _join_groups(self, groups: list[list[Any]]) -> Any:
         """Groups joined by the layout delimiter, or after-collapse-delimiter after a
@@ -1249,13 +1253,16 @@ class Layout(_Adapted, model.Layout):
         output = ""
         previous_collapsed = False
         for index, group in enumerate(groups):
+            new_author = by_author and len(group) > 2 and group[2]
+            joint = after_collapse if previous_collapsed or new_author else delimiter
+            if index and output.endswith(_SUFFIX_PUNCTUATION_END):
+                output = output[:-1] + (joint[joint.index(" "):] if " " in joint else "")
             # a cite whose prefix starts with punctuation (", cited in") replaces the delimiter
-            if index and _visible_edge(str(group[0]), last=False) not in _LEADING_PUNCTUATION:
-                new_author = by_author and len(group) > 2 and group[2]
-                output = _concat(output, after_collapse if previous_collapsed or new_author else delimiter)
+            elif index and _visible_edge(str(group[0]), last=False) not in _LEADING_PUNCTUATION:
+                output = _concat(output, joint)
             output = _concat(output, str(group[0]))
             previous_collapsed = len(group) > 1 and group[1]
-        return String(output)
+        return String(output.replace(_SUFFIX_PUNCTUATION_END, ""))
 
     def _number_groups(self, rendered: list[_RenderedCite]) -> list[list[Any]]:
         """Runs of three or more consecutive citation numbers rendered alike become
@@ -1302,13 +1309,14 @@ class Layout(_Adapted, model.Layout):
         """Cites by the same names are grouped and print the names once ("Smith 1900,
         2000"); with year-suffix collapsing the years too ("2000a, b" or "2000a–c")."""
         citation_element = self.getparent()
-        # citeproc-js: ", " between the years of one author in in-text styles; with
-        # year-suffix collapsing, or in note styles, the layout delimiter
+        # citeproc-js: ", " between the years of one author in in-text styles, the layout
+        # delimiter in note styles; year suffixes take the layout delimiter (CSL 1.0.2)
         in_text = self.get_root().get("class") == "in-text"
-        default_group = ", " if collapse == "year" and in_text else self.get("delimiter", ", ")
+        default_group = ", " if in_text else self.get("delimiter", ", ")
         group_delimiter = citation_element.get("cite-group-delimiter", default_group)
         after_collapse = citation_element.get("after-collapse-delimiter", self.get("delimiter", ""))
-        suffix_delimiter = citation_element.get("year-suffix-delimiter", group_delimiter)
+        suffix_delimiter = citation_element.get(
+            "year-suffix-delimiter", citation_element.get("cite-group-delimiter", self.get("delimiter", ", ")))
         # cites by one author are brought together only when the style sorts cites; otherwise
         # only neighbours collapse (citeproc-js)
         grouped = citation_element.sort is not None

@@ -1135,7 +1135,9 @@ class Layout(_Adapted, model.Layout):
         if first is None:
             return None
         body = seam_join(rest, self.get("delimiter", ""))
-        return String(str(first).rstrip() + " " + str(body).lstrip()) if rest else first
+        # citeproc-js's text output is the first field as rendered, its affixes' spaces
+        # kept, then a space: suffix=". " gives "1.  Title"
+        return String(str(first) + " " + str(body).lstrip()) if rest else first
 
     def render_citation(self, citation: Any, callback: Any) -> Any:
         style = self.get_root()

@@ -1,0 +1,41 @@
+"""Behaviours found by rendering the oracle corpus (tests/data/oracle/corpus.json) in widely
+used styles with citeproc-js and cslkit and diffing the two (tools/oracle/README.md). Each
+test states the string citeproc-js prints for a small style that isolates the cause."""
+
+from __future__ import annotations
+
+import pytest
+
+import cslkit
+
+STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="{locale}"{root}>
+  <info><title>Oracle cause</title><id>urn:test:oracle-cause</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation{citation}><layout{citation_layout}>{cite}</layout></citation>
+  <bibliography{bibliography}><layout>{layout}</layout></bibliography>
+</style>
+"""
+
+
+@pytest.fixture
+def style(tmp_path):
+    def make(layout: str = '<text variable="title"/>', cite: str = '<text variable="title"/>',
+             locale: str = "en-US", root: str = "", citation: str = "", bibliography: str = "",
+             citation_layout: str = "") -> str:
+        path = tmp_path / "cause.csl"
+        path.write_text(STYLE.format(layout=layout, cite=cite, locale=locale, root=root, citation=citation,
+                                     bibliography=bibliography, citation_layout=citation_layout),
+                        encoding="utf-8")
+        return str(path)
+
+    return make
+
+
+def test_second_field_align_keeps_the_first_fields_trailing_space(style) -> None:
+    # citeproc-js's text output: the first field as rendered, then a space
+    path = style(layout='<text variable="citation-number" suffix=". "/><text variable="title"/>',
+                 bibliography=' second-field-align="flush"')
+    assert cslkit.render([{"id": "a", "type": "book", "title": "Title"}], style=path) == ["1.  Title"]
+    path = style(layout='<text variable="citation-number" suffix="."/><text variable="title"/>',
+                 bibliography=' second-field-align="flush"')
+    assert cslkit.render([{"id": "a", "type": "book", "title": "Title"}], style=path) == ["1. Title"]

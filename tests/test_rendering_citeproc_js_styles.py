@@ -39,3 +39,17 @@ def test_second_field_align_keeps_the_first_fields_trailing_space(style) -> None
     path = style(layout='<text variable="citation-number" suffix="."/><text variable="title"/>',
                  bibliography=' second-field-align="flush"')
     assert cslkit.render([{"id": "a", "type": "book", "title": "Title"}], style=path) == ["1. Title"]
+
+
+@pytest.mark.parametrize(("issue", "expected"), [
+    ("7 Suppl 3", "no. 7 Suppl 3"),  # one issue with its supplement (MLA, Chicago)
+    ("10 Pt 1", "no. 10 Pt 1"),
+    ("3-4", "nos. 3-4"),
+    ("3, 5", "nos. 3, 5"),
+    ("3 & 5", "nos. 3 & 5"),
+])
+def test_a_number_is_plural_only_when_a_joiner_links_two_numbers(style, issue, expected) -> None:
+    path = style(layout='<group delimiter=" "><label variable="issue" form="short"/><text variable="issue"/></group>')
+    item = {"id": "a", "type": "article-journal", "title": "T", "issue": issue}
+    assert cslkit.render([item], style=path) == [expected]
+

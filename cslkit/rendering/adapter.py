@@ -1463,9 +1463,10 @@ _LEADING_PUNCTUATION = (",", ";", ":", ".")
 _PAGE_SEPARATOR = re.compile(r"(\s*(?:,|&|&amp;)\s*)")
 _PAGE_RANGE = re.compile(r"\s*(\S+?)\s*(?:-+|\u2013)\s*(\S+?)\s*")
 _ROMAN = re.compile(r"[ivxlcdm]+|[IVXLCDM]+")
-# two numbers in one value ("1-2", "S213–S235", "213 and 235") or a roman range ("i–ix")
+# two numbers in one value joined as citeproc-js joins them ("1-2", "S213–S235", "213 and
+# 235", "3, 5", "3 & 5") or a roman range ("i–ix"); "7 Suppl 3" is one issue ("no.")
 _PLURAL_NUMBERS = re.compile(
-    r"\d+[^\d.]+\d+|(?<![A-Za-z])(?:[ivxlcdm]+|[IVXLCDM]+)\s*(?:-+|\u2013)\s*(?:[ivxlcdm]+|[IVXLCDM]+)(?![A-Za-z])"
+    r"\d+[^\d.]*?(?:[-\u2013&,;]|\band\b)[^\d.]*\d+|(?<![A-Za-z])(?:[ivxlcdm]+|[IVXLCDM]+)\s*(?:-+|\u2013)\s*(?:[ivxlcdm]+|[IVXLCDM]+)(?![A-Za-z])"
 )
 _PAGE_NUMBER = re.compile(r"(.*\D)?(\d+)")
 # Label abbreviations citeproc-js recognises at the start of a locator or number part
@@ -2374,7 +2375,12 @@ class Label(_Adapted, model.Label):
                 value = str(item.reference[variable.replace("-", "_")])
             except VariableError:
                 return False
-        return _PLURAL_NUMBERS.search(html.unescape(value).replace("\\-", "")) is not None
+        value = html.unescape(value).replace("\\-", "")
+        if _PLURAL_NUMBERS.search(value) is not None:
+            return True
+        # the locale's "and" joins numbers too ("213 et 235"), as in citeproc-js
+        and_term = html.unescape(str(self.get_single_term(name="and") or "")).strip()
+        return bool(and_term) and re.search(rf"\d\s+{re.escape(and_term)}\s+\d", value) is not None
 
 
 class Group(_Adapted, model.Group):

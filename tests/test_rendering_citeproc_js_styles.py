@@ -44,7 +44,7 @@ def test_second_field_align_keeps_the_first_fields_trailing_space(style) -> None
 @pytest.mark.parametrize(("issue", "expected"), [
     ("7 Suppl 3", "no. 7 Suppl 3"),  # one issue with its supplement (MLA, Chicago)
     ("10 Pt 1", "no. 10 Pt 1"),
-    ("3-4", "nos. 3-4"),
+    ("3-4", "nos. 3–4"),
     ("3, 5", "nos. 3, 5"),
     ("3 & 5", "nos. 3 & 5"),
 ])
@@ -53,3 +53,19 @@ def test_a_number_is_plural_only_when_a_joiner_links_two_numbers(style, issue, e
     item = {"id": "a", "type": "article-journal", "title": "T", "issue": issue}
     assert cslkit.render([item], style=path) == [expected]
 
+
+@pytest.mark.parametrize(("volume", "expected"), [
+    ("3-4", "3–4"), ("2013-001", "2013–001"), ("3 -4", "3–4"), ("12a-13", "12a–13"), ("ii-iv", "ii–iv"),
+    ("3-4, 7-8", "3–4, 7–8"), ("A-4", "A-4"), ("10-A", "10-A"), ("3-4 Suppl", "3-4 Suppl"),
+    ("Suppl 3-4", "Suppl 3-4"),
+])
+def test_a_hyphen_joining_two_numbers_in_a_number_variable_prints_as_a_dash(style, volume, expected) -> None:
+    # citeproc-js reads volume, issue, number, edition ... as numbers even in cs:text
+    path = style(layout='<text variable="volume"/><text variable="issue" prefix="|"/>')
+    item = {"id": "a", "type": "article-journal", "title": "T", "volume": volume, "issue": volume}
+    assert cslkit.render([item], style=path) == [f"{expected}|{expected}"]
+
+
+def test_a_call_number_keeps_its_hyphen(style) -> None:
+    path = style(layout='<text variable="call-number"/>')
+    assert cslkit.render([{"id": "a", "type": "book", "call-number": "3-4"}], style=path) == ["3-4"]

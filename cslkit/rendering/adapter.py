@@ -1575,6 +1575,17 @@ class _PageRanges:
         return String(html.escape(format_page_ranges(text, range_format, delimiter, ampersand), quote=False))
 
 
+# Variables citeproc-js reads as numbers in cs:text: a hyphen joining two numbers there
+# prints as an en dash ("3–4", "2013–001"); "A-4", "3-4 Suppl" and call numbers stay.
+_NUMBER_VARIABLES = {
+    "chapter-number", "collection-number", "division", "edition", "issue", "number", "number-of-pages",
+    "number-of-volumes", "part-number", "printing-number", "section", "supplement-number", "version", "volume",
+}
+_NUMBER_TOKEN = r"(?:\d+[A-Za-z]*|[ivxlcdm]+|[IVXLCDM]+)"
+_NUMBER_JOINER = r"(?:,\s+|;\s+|\s*&\s*|\s+and\s+)"
+_NUMBER_RANGE = re.compile(rf"(^|{_NUMBER_JOINER})({_NUMBER_TOKEN})\s*-\s*({_NUMBER_TOKEN})(?=$|{_NUMBER_JOINER})")
+
+
 class Text(_PageRanges, _Adapted, model.Text):
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """citeproc-py's, without raising an exception per item to learn its language."""
@@ -1620,6 +1631,9 @@ class Text(_PageRanges, _Adapted, model.Text):
             text = super()._variable(item, context)
             if text:
                 _record_printed(self, context, self.get("variable"))
+                if self.get("variable") in _NUMBER_VARIABLES and "-" in str(text) \
+                        and not _TAG.search(str(text)):
+                    text = String(_NUMBER_RANGE.sub("\\1\\2\u2013\\3", str(text)))
             return text
         # a locator is text like a field's: its quotes are quotes (s.v. “gargoyle”)
         value = html.escape(_typographic(str(item.locator.identifier)), quote=False)

@@ -35,12 +35,17 @@ STYLE_LINK = "urn:cslkit:dstu-responsibility"
 MAX_HEADING_AUTHORS = 3
 
 
+# Number variables whose hyphens print as written (see prepare_items).
+_HYPHENATED_NUMBERS = ("volume", "issue", "number")
+
+
 def prepare_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Copies of ``items`` in which works by four or more authors have them as contributors.
 
     Items without ``language`` get the one their title is written in (when it can be
-    told), a page range written short ("1073-9") is written in full, and a DOI loses a
-    resolver or "doi:" prefix. Other items are returned as they
+    told), a page range written short ("1073-9") is written in full, a hyphen in the
+    volume, issue or number is escaped ("37\\-38") so that it is not printed as a dash, and
+    a DOI loses a resolver or "doi:" prefix. Other items are returned as they
     are; the inputs are never mutated.
     """
     prepared: list[dict[str, Any]] = []
@@ -61,6 +66,12 @@ def prepare_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             expanded = expand_page_ranges(page)
             if expanded != page:
                 copied = dict(copied, page=expanded)
+        for variable in _HYPHENATED_NUMBERS:
+            value = item.get(variable)
+            if isinstance(value, str) and "-" in value and "\\-" not in value:
+                # DSTU keeps the hyphen ("№ 37-38", "№ 1556-VII"); CSL processors print a
+                # hyphen between numbers as a dash unless it is escaped
+                copied = dict(copied, **{variable: value.replace("-", "\\-")})
         doi = item.get("DOI")
         if isinstance(doi, str) and _DOI_PREFIX.match(doi):
             copied = dict(copied, DOI=_DOI_PREFIX.sub("", doi))

@@ -69,3 +69,10 @@ def test_a_hyphen_joining_two_numbers_in_a_number_variable_prints_as_a_dash(styl
 def test_a_call_number_keeps_its_hyphen(style) -> None:
     path = style(layout='<text variable="call-number"/>')
     assert cslkit.render([{"id": "a", "type": "book", "call-number": "3-4"}], style=path) == ["3-4"]
+
+
+def test_an_escaped_hyphen_in_a_number_prints_as_a_hyphen(style) -> None:
+    # citeproc-js: "37\-38" is no range; printed "37-38" by cs:text and cs:number alike
+    path = style(layout='<text variable="issue"/><number variable="volume" prefix="|"/>')
+    item = {"id": "a", "type": "article-journal", "issue": "37\\-38", "volume": "3\\-4"}
+    assert cslkit.render([item], style=path) == ["37-38|3-4"]

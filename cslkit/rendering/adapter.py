@@ -1633,7 +1633,8 @@ class Text(_PageRanges, _Adapted, model.Text):
                 _record_printed(self, context, self.get("variable"))
                 if self.get("variable") in _NUMBER_VARIABLES and "-" in str(text) \
                         and not _TAG.search(str(text)):
-                    text = String(_NUMBER_RANGE.sub("\\1\\2\u2013\\3", str(text)))
+                    # an escaped hyphen ("37\\-38") is kept as a hyphen, as citeproc-js keeps it
+                    text = String(_NUMBER_RANGE.sub("\\1\\2\u2013\\3", str(text)).replace("\\-", "-"))
             return text
         # a locator is text like a field's: its quotes are quotes (s.v. “gargoyle”)
         value = html.escape(_typographic(str(item.locator.identifier)), quote=False)
@@ -1842,6 +1843,8 @@ class Number(_PageRanges, _Adapted, model.Number):
         else:
             value = item.reference[variable.replace("-", "_")]
         vars(self)["numbered_term"] = variable
+        if "\\-" in str(value):  # an escaped hyphen: no range, printed as written (citeproc-js)
+            return String(str(value).replace("\\-", "-"))
         return self._process(value, variable)
 
     def _process(self, value: Any, variable: str) -> Any:

@@ -76,3 +76,15 @@ def test_an_escaped_hyphen_in_a_number_prints_as_a_hyphen(style) -> None:
     path = style(layout='<text variable="issue"/><number variable="volume" prefix="|"/>')
     item = {"id": "a", "type": "article-journal", "issue": "37\\-38", "volume": "3\\-4"}
     assert cslkit.render([item], style=path) == ["37-38|3-4"]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Prise en charge de l’asthme", "Prise En Charge de l’asthme"),  # Chicago, ACS, MLA, ASA
+    ("l’asthme en charge", "L’asthme En Charge"),
+    ("Don’t stop the children’s game", "Don’t Stop the Children’s Game"),
+    ("The l’oréal case: l’asthme", "The l’oréal Case: L’asthme"),
+    ("Rock ’n’ roll in the u’s", "Rock ’n’ Roll in the u’s"),
+])
+def test_title_case_reads_an_elided_article_as_a_single_letter(style, title, expected) -> None:
+    path = style(layout='<text variable="title" text-case="title"/>')
+    assert cslkit.render([{"id": "a", "type": "book", "title": title, "language": "en"}], style=path) == [expected]

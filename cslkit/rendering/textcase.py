@@ -24,6 +24,7 @@ _TAG = re.compile(r"<[^<>]+>|&#?\w+;")
 _PROTECTING = re.compile(r"<(sup|sub|span style=\"font-variant:\s*small-caps;?\")>", re.I)
 _WORD = re.compile(r"[^\s\-/\u2013\u2014]+")
 _OPENERS = "\"'“‘«([„"
+_APOSTROPHE = re.compile(r"[’']")
 
 
 def _segments(text: Any) -> list[tuple[str, bool]]:
@@ -138,8 +139,11 @@ def apply(text: Any, text_case: str, language: str | None = None) -> Any:
                 before_hyphen = full[match.end():match.end() + 1] == "-" and full[match.start() - 1:match.start()] != "-"
                 if lowered in STOP_WORDS and not (starts_phrase or last or before_hyphen):
                     continue
-                # a single letter ("vitamin c", "07-x") stays as it is within the title
-                if len(_BARE.match(core).group(1)) == 1 and not (starts_phrase or before_hyphen):
+                # a single letter ("vitamin c", "07-x") stays as it is within the title;
+                # citeproc-js reads an apostrophe as a word break that keeps the case of
+                # what follows it, so "l’asthme" is the letter "l" and stays
+                head = _APOSTROPHE.split(_BARE.match(core).group(1), maxsplit=1)[0]
+                if len(head) == 1 and not (starts_phrase or before_hyphen):
                     continue
                 replace(match.start(), _capitalize(word, language))
     output: list[tuple[str, bool]] = []

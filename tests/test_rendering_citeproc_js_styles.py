@@ -88,3 +88,23 @@ def test_an_escaped_hyphen_in_a_number_prints_as_a_hyphen(style) -> None:
 def test_title_case_reads_an_elided_article_as_a_single_letter(style, title, expected) -> None:
     path = style(layout='<text variable="title" text-case="title"/>')
     assert cslkit.render([{"id": "a", "type": "book", "title": title, "language": "en"}], style=path) == [expected]
+
+
+AUTHORS = [{"family": "Smith", "given": "J."}, {"family": "Ivanova", "given": "O."}, {"literal": "Cochrane Group"}]
+
+
+@pytest.mark.parametrize(("bibliography", "name", "expected"), [
+    # Harvard Cite Them Right, Nature: cs:name says "never", the institution's and does not
+    ("", 'and="text" delimiter-precedes-last="never"',
+     ["J. Smith, O. Ivanova, and Cochrane Group", "J. Smith and Cochrane Group"]),
+    ("", 'and="symbol" delimiter-precedes-last="always"',
+     ["J. Smith, O. Ivanova, & Cochrane Group", "J. Smith & Cochrane Group"]),
+    (' delimiter-precedes-last="always"', 'and="text" delimiter-precedes-last="never"',
+     ["J. Smith, O. Ivanova, and Cochrane Group", "J. Smith, and Cochrane Group"]),
+    (' delimiter-precedes-last="never"', 'and="text" delimiter="; "',
+     ["J. Smith; O. Ivanova and Cochrane Group", "J. Smith and Cochrane Group"]),
+])
+def test_a_last_institution_takes_the_inherited_delimiter_precedes_last(style, bibliography, name, expected) -> None:
+    path = style(layout=f'<names variable="author"><name {name}/></names>', bibliography=bibliography)
+    items = [{"id": "a", "type": "book", "author": AUTHORS}, {"id": "b", "type": "book", "author": AUTHORS[::2]}]
+    assert cslkit.render(items, style=path) == expected

@@ -2199,6 +2199,11 @@ class Name(_Adapted, model.Name):
 
         return inherited("et-al-subsequent-min", et_al_min), inherited("et-al-subsequent-use-first", use_first)
 
+    def _area(self, context: Any) -> Any:
+        """The cs:citation or cs:bibliography this name renders in."""
+        return (context if context is not None else self).xpath_search(
+            "./ancestor::*[self::cs:citation or self::cs:bibliography][1]")[0]
+
     def _option_set(self, name: str, context: Any, sort_options: Any) -> bool:
         """Whether the style sets a name option where this name inherits it from (citation
         or bibliography, not the other): et-al-min without et-al-use-first shortens no
@@ -2299,6 +2304,16 @@ class Name(_Adapted, model.Name):
             or (precedes == "contextual" and len(rendered) >= 3)
             or (precedes == "after-inverted-name" and inverted_before_last)
         )
+        if "literal" in shown[-1] and sort_options is None:
+            # citeproc-js joins a last institution with the "and" of its cs:institution,
+            # which takes delimiter-precedes-last from the citation or bibliography, not
+            # from cs:name: "Ivanova, O., and Cochrane Group" where names read "A and B"
+            inherited = self._area(context).get_option("delimiter-precedes-last")
+            use_delimiter = (
+                inherited == "always"
+                or (inherited != "never" and len(rendered) >= 3)
+                or (precedes == "after-inverted-name" and inverted_before_last)
+            )
         head = self.join(rendered[:-1], delimiter)
         if not _spaced_term(and_term):
             # citeproc-js: an attached "and" takes the delimiter only before a second name

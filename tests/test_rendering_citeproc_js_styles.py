@@ -108,3 +108,21 @@ def test_a_last_institution_takes_the_inherited_delimiter_precedes_last(style, b
     path = style(layout=f'<names variable="author"><name {name}/></names>', bibliography=bibliography)
     items = [{"id": "a", "type": "book", "author": AUTHORS}, {"id": "b", "type": "book", "author": AUTHORS[::2]}]
     assert cslkit.render(items, style=path) == expected
+
+
+PARTICLES = {"id": "a", "type": "book", "author": [{"family": "Souza", "given": "Olga", "non-dropping-particle": "de"}],
+             "editor": [{"family": "Berg", "given": "Jan", "non-dropping-particle": "van der"}]}
+
+
+@pytest.mark.parametrize(("locale", "expected"), [
+    ("ru-RU", "O. de\u00a0Souza|Berg, J. van der"),  # GOST: a no-break space after the particle
+    ("fr-FR", "O. de\u00a0Souza|Berg, J. van der"),
+    ("en-US", "O. de Souza|Berg, J. van der"),
+])
+def test_particles_as_citeproc_js_joins_them(style, locale, expected) -> None:
+    path = style(locale=locale, layout='<names variable="author"><name initialize-with=". "/></names>'
+                 '<names variable="editor" prefix="|"><name name-as-sort-order="all" initialize-with=". "/></names>',
+                 cite='<names variable="author"><name form="short" name-as-sort-order="all"/></names>')
+    assert cslkit.render([PARTICLES], style=path) == [expected]
+    # a short name in sort order is inverted too, its demoted particle after it
+    assert cslkit.cite([PARTICLES], [["a"]], style=path) == ["Souza, de"]

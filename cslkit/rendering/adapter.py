@@ -2023,18 +2023,25 @@ def _spaced_term(term: Any) -> bool:
 _INITIAL_TOKEN = re.compile(r"([^\s.]+)(\.?)")
 
 
-def _join_particle(left: str, right: str) -> str:
+def _join_particle(left: str, right: str, space: str = " ") -> str:
     """Particles ending in an apostrophe or hyphen attach without a space ("d’Aubignac")."""
     if not left:
         return right
     if not right:
         return left
-    return left + right if left[-1] in "\u2019'-" else f"{left} {right}"
+    return left + right if left[-1] in "\u2019'-" else f"{left}{space}{right}"
 
 
-def _join_particle_marked(left: str, left_plain: str, right: str) -> str:
+def _join_particle_marked(left: str, left_plain: str, right: str, space: str = " ") -> str:
     """``_join_particle`` for formatted words: the plain left word decides the space."""
-    return left + right if left_plain[-1] in "\u2019'-" else f"{left} {right}"
+    return left + right if left_plain[-1] in "\u2019'-" else f"{left}{space}{right}"
+
+
+def _particle_space(element: Any) -> str:
+    """The space between particles and the family name: citeproc-js makes it a no-break
+    space when the document's locale is French, Russian or Czech ("O. de\u00a0Souza")."""
+    locale = str(getattr(element.get_root(), "document_locale", "") or "")
+    return "\u00a0" if locale[:2] in ("fr", "ru", "cs") else " "
 
 
 _HYPHEN = re.compile(r"\s*-\s*")
@@ -2131,27 +2138,31 @@ class Name(_Adapted, model.Name):
         # in a sort key "sort-only" demotes the particle too: "van der Berg" sorts under B
         demoted = options["demote"] == "display-and-sort" or (
             options.get("sorting") and options["demote"] == "sort-only")
-        if form == "short":
-            if demoted and options.get("sorting") and ndp:
-                return self._part("family", f"{family or ''} {ndp}")
-            return self._part("family", _join_particle(ndp or "", family or ""))
-        if given and options["initialize-with"] is not None and not options["given-full"]:
-            given = self._initials(given, options["initialize-with"], options["initialize"], context)
         inverted = options["name-as-sort-order"] == "all" or (
             options["name-as-sort-order"] == "first" and index == 0
         )
+        space = _particle_space(self)
+        if form == "short":
+            # citeproc-js inverts a short name too where names are in sort order, and a
+            # demoted particle follows it (GOST: "Berg van der и др., 1994")
+            if demoted and (options.get("sorting") or inverted) and ndp:
+                separator = " " if options.get("sorting") else options["sort-separator"]
+                return self._part("family", f"{family or ''}{separator}{ndp}")
+            return self._part("family", _join_particle(ndp or "", family or "", space))
+        if given and options["initialize-with"] is not None and not options["given-full"]:
+            given = self._initials(given, options["initialize-with"], options["initialize"], context)
         if inverted:
             if demoted:
                 family_text = self._part("family", family or "")
                 given_text = self._parts("given", [("given", given), ("given", dp), ("family", ndp)])
             else:
-                family_text = self._parts("family", [("family", ndp), ("family", family)])
+                family_text = self._parts("family", [("family", ndp), ("family", family)], space=space)
                 given_text = self._parts("given", [("given", given), ("given", dp)])
             pieces = [p for p in (family_text, given_text, suffix) if p]
             return options["sort-separator"].join(pieces)
         # the family name-part's affixes enclose the suffix of a name in display order
         tail = ((", " if name.get("comma-suffix") else " ") + suffix) if suffix else ""
-        family_text = self._parts("family", [("given", dp), ("family", ndp), ("family", family)], tail)
+        family_text = self._parts("family", [("given", dp), ("family", ndp), ("family", family)], tail, space)
         return " ".join(p for p in (self._part("given", given or ""), family_text) if p)
 
     def _name_part(self, which: str) -> Any:
@@ -2166,7 +2177,7 @@ class Name(_Adapted, model.Name):
         part = self._name_part(which)
         return str(part.wrap(part.format(part.case(String(text))))) if part is not None else text
 
-    def _parts(self, group: str, words: list[tuple[str, str | None]], tail: str = "") -> str:
+    def _parts(self, group: str, words: list[tuple[str, str | None]], tail: str = "", space: str = " ") -> str:
         """Particles and the name they belong to, each word formatted by its own
         name-part (CSL 1.0.2: "given" covers the dropping particle, "family" the
         non-dropping one) as citeproc-js does ("<b>van</b> <b>Meer</b>"), the affixes of
@@ -2179,7 +2190,7 @@ class Name(_Adapted, model.Name):
                 continue
             part = self._name_part(which)
             text = str(part.format(part.case(String(word)))) if part is not None else word
-            output = text if not output else _join_particle_marked(output, previous, text)
+            output = text if not output else _join_particle_marked(output, previous, text, space)
             previous = word
         output += tail if output else ""
         group_part = self._name_part(group)

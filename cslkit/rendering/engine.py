@@ -78,6 +78,7 @@ class LoadedStyle:
         if locale is None and not self._known_locale(document_locale) and not self._in_style(document_locale):
             document_locale = "en-US"  # a style's unknown default-locale: as citeproc-js, en-US
         self.document_locale = document_locale
+        self.root.document_locale = document_locale
         self.root.locales = self.locale_list(document_locale)
         use_item_locales = resolved.item_locales if item_locales is None else item_locales
         self.root.item_locale_chooser = self._choose_item_locales if use_item_locales else None

@@ -126,3 +126,17 @@ def test_particles_as_citeproc_js_joins_them(style, locale, expected) -> None:
     assert cslkit.render([PARTICLES], style=path) == [expected]
     # a short name in sort order is inverted too, its demoted particle after it
     assert cslkit.cite([PARTICLES], [["a"]], style=path) == ["Souza, de"]
+
+
+@pytest.mark.parametrize(("kind", "expected"), [("thesis", "thesis branch"), ("book", "else")])
+def test_the_types_of_one_condition_are_any_of_them_under_match_all(style, kind, expected) -> None:
+    # ASA's publisher macro: <if type="thesis manuscript"> (match="all" by default)
+    path = style(layout='<choose><if type="thesis manuscript"><text value="thesis branch"/></if>'
+                        '<else><text value="else"/></else></choose>')
+    assert cslkit.render([{"id": "a", "type": kind, "title": "T"}], style=path) == [expected]
+
+
+def test_match_all_still_needs_every_attribute(style) -> None:
+    path = style(layout='<choose><if type="thesis manuscript" variable="publisher"><text value="both"/></if>'
+                        '<else><text value="else"/></else></choose>')
+    assert cslkit.render([{"id": "a", "type": "thesis", "title": "T"}], style=path) == ["else"]

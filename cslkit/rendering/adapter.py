@@ -2532,8 +2532,9 @@ class _Conditions:
         types = own.get("cached types")
         if types is None:
             types = own["cached types"] = [kind.lower() for kind in self.get("type").split()]
-        item_type = item.reference.type
-        return [kind == item_type for kind in types]
+        # citeproc-js tests the types of one attribute as "any" whatever the match: under
+        # match="all" <if type="thesis manuscript"> is taken by a thesis (ASA)
+        return [item.reference.type in types]
 
     def _variable(self, item: Any) -> list[bool]:
         own = vars(self)

@@ -4,6 +4,8 @@ test states the string citeproc-js prints for a small style that isolates the ca
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import cslkit
@@ -140,3 +142,20 @@ def test_match_all_still_needs_every_attribute(style) -> None:
     path = style(layout='<choose><if type="thesis manuscript" variable="publisher"><text value="both"/></if>'
                         '<else><text value="else"/></else></choose>')
     assert cslkit.render([{"id": "a", "type": "thesis", "title": "T"}], style=path) == ["else"]
+
+
+def test_a_macro_whose_taken_branch_printed_no_variable_prints_no_fixed_text(style) -> None:
+    # Elsevier Harvard: the title macro, substituted for the missing author, prints the
+    # title; called again, its title is suppressed and "[WWW Document]" goes with it
+    macros = ('<macro name="title"><choose><if type="webpage"><text variable="title"/>'
+              '<text value="WWW Document" prefix=" [" suffix="]"/></if></choose></macro>'
+              '<macro name="date"><choose><if variable="issued"><date variable="issued" form="text"/></if>'
+              '<else><text value="n.d."/></else></choose></macro>')
+    layout = ('<names variable="author"><substitute><text macro="title"/></substitute></names>'
+              '<text macro="date" prefix=", "/><text macro="title" prefix=". "/><text value="." prefix=" "/>')
+    path = Path(style(layout=layout))
+    path.write_text(path.read_text(encoding="utf-8").replace("<citation>", macros + "<citation>"), encoding="utf-8")
+    item = {"id": "a", "type": "webpage", "title": "Guide"}
+    # citeproc-js: "Guide [WWW Document], n.d. ." (a branch printing a value, not a
+    # variable, keeps its macro only when that branch called no variable: "n.d.")
+    assert cslkit.render([item], style=str(path)) == ["Guide [WWW Document], n.d. ."]

@@ -2454,15 +2454,17 @@ def _group_output(element: Any, item: Any, delimiter: str, context: Any, kwargs:
             if isinstance(child, model.Choose):
                 text = child.render(item, context=context, delimiter=delimiter, **kwargs)
                 calls = child.branch_calls_variable()
+                printed = vars(child)["variable_rendered"]
             else:
                 text = child.render(item, context=context, **kwargs)
+                printed = calls
         except VariableError:
             variable_called = variable_called or calls
             continue
         variable_called = variable_called or calls
         if text is not None:
             output.append(text)
-            variable_rendered = variable_rendered or calls
+            variable_rendered = variable_rendered or printed
     if output and (not variable_called or variable_rendered):
         return output
     raise VariableError
@@ -2476,23 +2478,45 @@ class Choose(_Adapted, model.Choose):
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
         own = vars(self)
         own["taken"] = None
+        own["variable_called"] = own["variable_rendered"] = False
         for child in self.children():
-            if isinstance(child, _Conditions):  # tested here: no ConditionFailed per branch
-                if not child.passes(item, context):
-                    continue
-                text = child.render_children(item, context=context, delimiter=delimiter, **kwargs)
-            else:
-                try:
-                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
-                except model.ConditionFailed:
-                    continue
+            # tested here: no ConditionFailed per branch
+            if isinstance(child, _Conditions) and not child.passes(item, context):
+                continue
             own["taken"] = child
-            return text
+            return self._branch(child, item, context, delimiter, kwargs)
         return None
 
+    def _branch(self, branch: Any, item: Any, context: Any, delimiter: str, kwargs: dict[str, Any]) -> Any:
+        """The taken branch's output, noting whether a variable printed in it: a group or
+        macro around the choose is dropped when none did, even if the branch printed a
+        fixed text (citeproc-js: Elsevier Harvard's webpage title macro, its title
+        printed already by the author's substitute, prints no "[WWW Document]" twice)."""
+        output = []
+        called = printed = False
+        for child in branch.children():
+            calls = child.calls_variable()
+            try:
+                if isinstance(child, model.Choose):
+                    # a nested choose counts the variables of its own taken branch
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                    calls, prints = vars(child)["variable_called"], vars(child)["variable_rendered"]
+                else:
+                    text = child.render(item, context=context, **kwargs)
+                    prints = calls
+            except VariableError:
+                called = called or calls
+                continue
+            called = called or calls
+            if text is not None:
+                output.append(text)
+                printed = printed or prints
+        own = vars(self)
+        own["variable_called"], own["variable_rendered"] = called, printed
+        return seam_join(output, delimiter) if output else None
+
     def branch_calls_variable(self) -> bool:
-        taken = vars(self).get("taken")
-        return taken is not None and taken.calls_variable()
+        return bool(vars(self).get("variable_called"))
 
 
 _NUMERIC_VALUE = re.compile(r"^[a-z]*\d+[a-z]*(?:\s*[-\u2013,&]\s*[a-z]*\d+[a-z]*)*$", re.I)

@@ -6,8 +6,12 @@
 Prints passed/run per fixture group (the file-name prefix: name, date, sort...) for
 citation and bibliography modes. CITATIONS fixtures (clusters with note numbers, added
 and edited one by one) run through the cluster API, printed as the citeproc-js test
-runner prints them ("..[0]", ">>[1]" for what the last edit changed); plain citeproc-py has
-no note numbers, so it fails them. Fixtures that need BIBENTRIES/BIBSECTION (bibliographies
+runner prints them: the final document's citations, ">>[i]" for those citeproc-js sends
+again after the last edit (we render the document before and after it and apply
+citeproc-js's rules: text or positions changed, or an item in the citation was
+renumbered, disambiguated anew, given another first note, or cited more than once in a
+style with disambiguate conditions), "..[i]" for the others. Plain citeproc-py has no
+note numbers, so it fails them. Fixtures that need BIBENTRIES/BIBSECTION (bibliographies
 of item subsets, filtered bibliographies) are counted as "not run".
 Outputs are compared as citeproc-js HTML after normalising whitespace, entity spelling
 and the second-field-align wrapper divs.
@@ -148,18 +152,72 @@ def _documents(fixture: dict[str, str]) -> list[list[tuple[str, dict[str, Any], 
     return documents
 
 
-def _render_document(loaded: Any, items: list[dict[str, Any]],
-                     document: list[tuple[str, dict[str, Any], int]]) -> list[str]:
-    """One document's citations through the public cluster API (cslkit.cite's engine)."""
-    from cslkit.rendering import Cluster
-    from cslkit.rendering.citations import as_clusters
-    from cslkit.rendering.engine import Renderer
-    from cslkit.rendering.formats import html as html_format
+class _State:
+    """One state of a document: each citation's text, and what citeproc-js watches to
+    decide which citations to send again after an edit."""
 
-    clusters = [Cluster(as_clusters([citation["citationItems"]])[0].cites, note)
-                for _cid, citation, note in document]
-    marks = Renderer().citations_markup(items, clusters, loaded)
-    return [normalise(html_format.convert(mark), keep_lines=True) for mark in marks]
+    def __init__(self, fixture: dict[str, str], items: list[dict[str, Any]],
+                 document: list[tuple[str, dict[str, Any], int]]) -> None:
+        from cslkit.rendering import Cluster
+        from cslkit.rendering.citations import as_clusters
+        from cslkit.rendering.engine import Renderer
+        from cslkit.rendering.formats import html as html_format
+
+        loaded = _fixture_style(fixture)
+        clusters = [Cluster(as_clusters([citation["citationItems"]])[0].cites, note)
+                    for _cid, citation, note in document]
+        marks, citations, rendered = Renderer().citations_document(items, clusters, loaded)
+        self.ids = [cid for cid, _citation, _note in document]
+        self.texts = {cid: normalise(html_format.convert(mark), keep_lines=True)
+                      for cid, mark in zip(self.ids, marks, strict=True)}
+        self.notes = {cid: note for cid, _citation, note in document}
+        self.keys = {cid: [cite.key for cite in citation.cites] for cid, citation in zip(self.ids, citations, strict=True)}
+        self.positions = {cid: [_position_state(vars(cite).get("cite_position")) for cite in citation.cites]
+                          for cid, citation in zip(self.ids, citations, strict=True)}
+        self.numbers = {key: index for index, key in enumerate(rendered.keys)}
+        disambiguation = vars(loaded.root).get("disambiguation")
+        self.configs = {key: (c.names, c.givens, c.year_suffix, c.disambiguate)
+                        for key, c in (disambiguation.configs.items() if disambiguation else ())}
+        self.counts: dict[str, int] = defaultdict(int)
+        for keys in self.keys.values():
+            for key in set(keys):
+                self.counts[key] += 1
+
+
+def _position_state(position: Any) -> Any:
+    if position is None:
+        return None
+    return (position.name, position.first_note, position.near_note)
+
+
+def _resent(fixture: dict[str, str], before: _State, after: _State) -> set[str]:
+    """The citations citeproc-js sends again after the last edit: those whose text or
+    cite positions changed, and every citation of an item that changed: its
+    first-reference-note-number, its number (a style printing citation-number), its
+    disambiguation, or (a style with disambiguate="true" conditions) whether it is cited
+    once or more."""
+    citation = re.search(r"<citation\b.*?</citation>", fixture["CSL"], re.S)
+    numbered = citation is not None and "citation-number" in citation.group(0)
+    counted = 'disambiguate="true"' in fixture["CSL"]
+    resent: set[str] = set()
+    changed_items: set[str] = set()
+    for cid in after.ids:
+        if cid not in before.texts:
+            resent.add(cid)
+            continue
+        if before.texts[cid] != after.texts[cid] or before.positions[cid] != after.positions[cid]:
+            resent.add(cid)
+        if before.keys[cid] == after.keys[cid]:
+            for key, old, new in zip(after.keys[cid], before.positions[cid], after.positions[cid], strict=True):
+                if old and new and old[1] != new[1]:
+                    changed_items.add(key)
+    for key in after.counts:
+        if ((numbered and before.numbers.get(key) != after.numbers.get(key))
+                or before.configs.get(key) != after.configs.get(key)
+                or (counted and (before.counts[key] < 2) != (after.counts[key] < 2))):
+            changed_items.add(key)
+    resent.update(cid for cid in after.ids if changed_items & set(after.keys[cid]))
+    return resent
 
 
 def run_citations(fixture: dict[str, str]) -> str:
@@ -179,17 +237,12 @@ def run_citations(fixture: dict[str, str]) -> str:
         cited = [by_id[i] for i in order if i in by_id]
         entries = Renderer().bibliography_markup(cited, _fixture_style(fixture))
         return "\n".join(normalise(html_format.convert(entry)) for _index, entry in entries)
-    after = _render_document(_fixture_style(fixture), items, final)
-    before: dict[str, str] = {}
-    if len(documents) > 1:
-        earlier = documents[-2]
-        before = dict(zip((cid for cid, _c, _n in earlier),
-                          _render_document(_fixture_style(fixture), items, earlier), strict=True))
+    after = _State(fixture, items, final)
     final_id = json.loads(fixture["CITATIONS"])[-1][0]["citationID"]
-    lines = []
-    for index, ((cid, _citation, _note), text) in enumerate(zip(final, after, strict=True)):
-        changed = cid == final_id or before.get(cid) != text
-        lines.append(f"{'>>' if changed else '..'}[{index}] {text}")
+    before = _State(fixture, items, documents[-2]) if len(documents) > 1 else None
+    resent = _resent(fixture, before, after) | {final_id} if before is not None else set(after.ids)
+    lines = [f"{'>>' if cid in resent else '..'}[{index}] {after.texts[cid]}"
+             for index, cid in enumerate(after.ids)]
     return "\n".join(lines)
 
 

@@ -255,6 +255,14 @@ class Renderer:
         style: the bibliography's order when it sorts, else first citation; positions
         (first, subsequent, ibid, near-note) run through the clusters in order.
         """
+        return self.citations_document(items, clusters, style, locale, item_locales)[0]
+
+    def citations_document(self, items: list[dict[str, Any]], clusters: Any,
+                           style: str | Path | LoadedStyle = "vancouver", locale: str | None = None,
+                           item_locales: bool | None = None) -> tuple[list[str], list[Any], Any]:
+        """:meth:`citations_markup`, with the citeproc-py citations and document it
+        rendered (their cites carry their positions; the document numbers the items), for
+        callers that compare two states of a document (the conformance bench)."""
         from citeproc import Citation, Locator
 
         from cslkit.errors import InputError
@@ -293,7 +301,8 @@ class Renderer:
             if loaded.has_bibliography():
                 bibliography.sort()
             disambiguate(loaded, bibliography)
-            return [str(bibliography.cite(citation, lambda cite: None)) for citation in citations]
+            marks = [str(bibliography.cite(citation, lambda cite: None)) for citation in citations]
+            return marks, citations, bibliography
         except Exception as exc:
             raise RenderError(f"style {loaded.name!r} failed: {type(exc).__name__}: {exc}") from exc
 

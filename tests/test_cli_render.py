@@ -102,6 +102,28 @@ def test_cite_unknown_id_is_an_input_error(refs) -> None:
     assert "nope" in result.stderr
 
 
+def test_cite_notes_print_ibid_in_a_note_style(refs) -> None:
+    result = run("cite", str(refs), "--style", "chicago-notes-bibliography-subsequent-ibid", "--notes",
+                 "--cite", "smith2015", "--cite", "smith2015", "--from", "csl-json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1] == "Ibid."
+
+
+def test_cite_reads_csl_citations_with_locators(refs, tmp_path) -> None:
+    clusters = tmp_path / "clusters.json"
+    clusters.write_text(json.dumps([
+        {"citationItems": [{"id": "smith2015", "locator": "12"}], "properties": {"noteIndex": 1}},
+        {"citationItems": [{"id": "smith2015", "locator": "15"}], "properties": {"noteIndex": 2}},
+    ]), encoding="utf-8")
+    result = run("cite", str(refs), "--style", "chicago-notes-bibliography-subsequent-ibid",
+                 "--clusters", str(clusters), "--from", "csl-json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1] == "Ibid., 15."
+    clusters.write_text('[{"properties": {}}]', encoding="utf-8")
+    result = run("cite", str(refs), "--clusters", str(clusters), "--from", "csl-json")
+    assert result.returncode == 2 and "citationItems" in result.stderr
+
+
 def test_styles_lists_ours_first_and_searches() -> None:
     result = run("styles", "dstu")
     assert result.returncode == 0, result.stderr

@@ -1,4 +1,4 @@
-"""``cslkit cite``: in-text citations (numbers, author-year...) for clusters of item ids."""
+"""``cslkit cite``: citations (numbers, author-year, footnotes...) for clusters of item ids."""
 
 from __future__ import annotations
 
@@ -14,13 +14,25 @@ from cslkit.cli.common import FromFormatOption, load_items, report_read_problems
 def cite_command(
     file: Annotated[str, typer.Argument(help="References (CSL-JSON, BibTeX, RIS, ...), or - for stdin.")],
     cite: Annotated[
-        list[str],
+        list[str] | None,
         typer.Option(
             "--cite",
             "-c",
             help="Comma-separated item ids cited together; repeat for each citation, in text order.",
         ),
-    ],
+    ] = None,
+    clusters_file: Annotated[
+        str | None,
+        typer.Option(
+            "--clusters",
+            help="A JSON list of CSL citations in document order, as citeproc-js takes them: "
+            '{"citationItems": [{"id": ..., "locator": "12", "label": "page"}], '
+            '"properties": {"noteIndex": 1}} (instead of --cite).',
+        ),
+    ] = None,
+    notes: Annotated[
+        bool, typer.Option("--notes", help="Each --cite is a footnote of its own, numbered from 1 (note styles: Ibid.).")
+    ] = False,
     style: Annotated[
         str, typer.Option("--style", "-s", help="Style name or path to a .csl file.")
     ] = "vancouver",
@@ -30,22 +42,50 @@ def cite_command(
     ] = "text",
     from_format: FromFormatOption = None,
 ) -> None:
-    """Print one in-text citation per --cite, numbered and collapsed as the style says.
+    """Print one citation per --cite (or per cluster of --clusters), numbered, collapsed
+    and positioned (first, subsequent, ibid) as the style says.
 
     Examples:
 
         cslkit cite refs.json --style vancouver --cite smith2020,lee2019 --cite doe2018
 
-        cslkit cite refs.json --style apa --cite smith2020
+        cslkit cite refs.json --style chicago-notes-bibliography-subsequent-ibid --notes --cite smith2020 --cite smith2020
+
+        cslkit cite refs.json --style apa --clusters clusters.json
     """
+    import json
+
     from cslkit.errors import InputError
+    from cslkit.rendering import Cluster
     from cslkit.rendering import cite as cite_items
 
-    clusters = [[part.strip() for part in value.split(",") if part.strip()] for value in cite]
-    if not any(clusters):
-        raise InputError("no item ids given", hint="use --cite id1,id2")
+    if clusters_file is not None:
+        if cite:
+            raise InputError("give --cite or --clusters, not both")
+        text = typer.get_text_stream("stdin").read() if clusters_file == "-" else _read(clusters_file)
+        try:
+            clusters = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{clusters_file}: not JSON: {exc.msg} (line {exc.lineno})") from exc
+        if not isinstance(clusters, list):
+            raise InputError(f"{clusters_file}: expected a JSON list of citations")
+    else:
+        ids = [[part.strip() for part in value.split(",") if part.strip()] for value in cite or []]
+        ids = [c for c in ids if c]
+        if not ids:
+            raise InputError("no item ids given", hint="use --cite id1,id2 or --clusters FILE")
+        clusters = [Cluster(c, index + 1) for index, c in enumerate(ids)] if notes else ids
     items = load_items(file, from_format)
     report_read_problems(items)
-    marks = cite_items(list(items), [c for c in clusters if c], style=style, locale=locale,
-                       format=output_format)
+    marks = cite_items(list(items), clusters, style=style, locale=locale, format=output_format)
     write_output("".join(mark + "\n" for mark in marks), None)
+
+
+def _read(path: str) -> str:
+    from cslkit.errors import InputError
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from exc

@@ -134,3 +134,7 @@ def test_a_cite_suffix_ending_in_a_comma_takes_the_place_of_the_delimiter() -> N
     out = cslkit.cite(ITEMS, [[Cite("b", suffix=" is one source,"), Cite("a")],
                               [Cite("b", suffix=" is one source"), Cite("a")]], style="apa")
     assert out == ["(Lee, 2010 is one source, Smith, 2001)", "(Lee, 2010 is one source; Smith, 2001)"]
+
+
+def test_empty_clusters_and_locators_print_nothing() -> None:
+    assert cslkit.cite(ITEMS, [[], [Cite("a", locator="")]], style="apa") == ["", "(Smith, 2001)"]

@@ -282,8 +282,8 @@ class Renderer:
                 if key not in known:
                     raise InputError(f"cannot cite {cite.id!r}: no item has that id")
                 args: dict[str, Any] = {}
-                if cite.locator is not None:
-                    args["locator"] = Locator(cite.label or "page", cite.locator)
+                if cite.locator is not None and str(cite.locator).strip():
+                    args["locator"] = Locator(cite.label or "page", str(cite.locator))
                 if cite.prefix:
                     args["prefix"] = cite.prefix
                 if cite.suffix:
@@ -301,7 +301,9 @@ class Renderer:
             if loaded.has_bibliography():
                 bibliography.sort()
             disambiguate(loaded, bibliography)
-            marks = [str(bibliography.cite(citation, lambda cite: None)) for citation in citations]
+            # an empty cluster prints nothing (not the layout's bare affixes, "()")
+            marks = [str(bibliography.cite(citation, lambda cite: None)) if citation.cites else ""
+                     for citation in citations]
             return marks, citations, bibliography
         except Exception as exc:
             raise RenderError(f"style {loaded.name!r} failed: {type(exc).__name__}: {exc}") from exc

@@ -159,3 +159,17 @@ def test_a_macro_whose_taken_branch_printed_no_variable_prints_no_fixed_text(sty
     # citeproc-js: "Guide [WWW Document], n.d. ." (a branch printing a value, not a
     # variable, keeps its macro only when that branch called no variable: "n.d.")
     assert cslkit.render([item], style=str(path)) == ["Guide [WWW Document], n.d. ."]
+
+
+def test_subsequent_author_substitute_compares_the_names_shown_without_et_al(style) -> None:
+    # MLA: "Brown, Sarah J., et al." after "Brown, Sarah J." prints "———"
+    path = style(layout='<names variable="author"><name/></names><text variable="title" prefix=". "/>',
+                 bibliography=' subsequent-author-substitute="---" et-al-min="3" et-al-use-first="1"')
+    brown, cohen, lee = ({"family": f, "given": g} for f, g in (("Brown", "Sarah"), ("Cohen", "Oleg"), ("Lee", "Ann")))
+    items = [{"id": "a", "type": "book", "title": "A", "author": [brown]},
+             {"id": "b", "type": "book", "title": "B", "author": [brown, cohen, lee]},
+             {"id": "c", "type": "book", "title": "C", "author": [brown, lee, cohen]},
+             {"id": "d", "type": "book", "title": "D", "author": [brown, cohen]},
+             {"id": "e", "type": "book", "title": "E", "author": [{"literal": "Brown Sarah"}]}]
+    assert cslkit.render(items, style=path) == ["Sarah Brown. A", "---. B", "---. C", "Sarah Brown, Oleg Cohen. D",
+                                                "Brown Sarah. E"]

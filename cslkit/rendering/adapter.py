@@ -1886,6 +1886,10 @@ class Number(_PageRanges, _Adapted, model.Number):
         return f"{value}{ordinals.ordinal_suffix(value, locales, gender)}"
 
 
+# The parts of a name in the order citeproc-js strings them to compare authors.
+_NAME_PARTS = ("non-dropping-particle", "family", "given", "dropping-particle", "suffix", "literal")
+
+
 class Names(_Adapted, model.Names):
     """Names a ``cs:substitute`` already printed are suppressed later in the entry
     (CSL 1.0.2 §Substitute; citeproc-py printed them twice: "Lee K, editor. Title. Lee K,
@@ -1986,7 +1990,11 @@ class Names(_Adapted, model.Names):
                 continue
             probe = vars(self.get_root()).get("names_probe")
             if probe is not None and probe.get("capturing") and text is not None:
-                probe.setdefault("names_only", []).append(str(text))
+                # citeproc-js compares the parts of the names shown, "et al." left out:
+                # "Brown, Sarah J., et al." follows "Brown, Sarah J." as "———"
+                shown = vars(name_element).get("shown") or []
+                probe.setdefault("names_only", []).append(",".join(
+                    "".join(str(name.get(part) or "") for part in _NAME_PARTS) for name in shown))
                 if "replace" in probe:
                     text = String(html.escape(probe["replace"], quote=False))
             label_element = names_context.label
@@ -2247,6 +2255,7 @@ class Name(_Adapted, model.Name):
         use_last = option("et-al-use-last") and limit <= et_al_min - 2
         truncated = bool(et_al_min) and limit < len(names)
         shown = names[:limit] if truncated else names
+        vars(self)["shown"] = shown
         # A list the source already cut with "et al." ends in "et al." whatever its length:
         # printing it bare would claim these are all the authors.
         cut_at_source = variable.replace("-", "_") in item.reference.get(INCOMPLETE_NAMES, ())

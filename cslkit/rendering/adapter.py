@@ -665,13 +665,22 @@ def _concat(left: str, right: str) -> str:
     return left + right
 
 
+_ESCAPED: dict[str, str] = {}  # a style's delimiters, escaped (few distinct ones)
+
+
 def seam_join(pieces: list[Any], delimiter: str) -> Any:
     """``pieces`` joined by a style's ``delimiter`` (text, escaped here)."""
-    delimiter = html.escape(delimiter, quote=False)
+    if len(pieces) == 1:
+        return String(str(pieces[0]))
+    escaped = _ESCAPED.get(delimiter)
+    if escaped is None:
+        if len(_ESCAPED) > 512:
+            _ESCAPED.clear()
+        escaped = _ESCAPED[delimiter] = html.escape(delimiter, quote=False)
     output = ""
     for index, piece in enumerate(pieces):
-        if index:
-            output = _concat(output, delimiter)
+        if index and escaped:
+            output = _concat(output, escaped)
         output = _concat(output, str(piece))
     return String(output)
 
@@ -1591,12 +1600,15 @@ class Text(_PageRanges, _Adapted, model.Text):
         """citeproc-py's, without raising an exception per item to learn its language."""
         if context is None:
             context = self
-        language = item.reference.get("language")
-        if language:
-            language = str(language)[:2]
-        else:
-            language = (self.get_root().get("default-locale") or "en")[:2]
         attrib = self.attrib
+        if "text-case" in attrib:  # the language only matters to text-case
+            language = item.reference.get("language")
+            if language:
+                language = str(language)[:2]
+            else:
+                language = (self.get_root().get("default-locale") or "en")[:2]
+        else:
+            language = None
         if "variable" in attrib:
             text = self._variable(item, context)
         elif "macro" in attrib:
@@ -1614,6 +1626,18 @@ class Text(_PageRanges, _Adapted, model.Text):
         else:
             text = None
         return text, language
+
+    def markup(self, text: Any, language: Any = None) -> Any:
+        if not text:
+            return None
+        own = vars(self)
+        plain = own.get("plain markup")
+        if plain is None:  # no attribute that changes the text: it prints as it is
+            attrib = self.attrib
+            plain = own["plain markup"] = not any(name in attrib for name in _MARKUP_ATTRIBUTES)
+        if plain:
+            return str(text) if isinstance(text, (int, float)) else text
+        return super().markup(text, language)
 
     def _variable(self, item: Any, context: Any) -> Any:
         if self.get("variable") == "citation-label":
@@ -1642,6 +1666,10 @@ class Text(_PageRanges, _Adapted, model.Text):
             return self._process(value, "page")
         # "200 - 201" is a range like "200-201" (citeproc-js drops the spaces)
         return String(_SPACED_HYPHEN.sub("-", value).replace("\\-", "-").replace("-", "\u2013"))
+
+
+# attributes of cs:text that change what its markup() returns
+_MARKUP_ATTRIBUTES = ("strip-periods", "text-case", "quotes", "prefix", "suffix", *_FORMATTING_ATTRIBUTES)
 
 
 def _absent(variable: str, form: str | None, item: Any) -> bool:
@@ -2454,13 +2482,17 @@ class Group(_Adapted, model.Group):
 def _group_output(element: Any, item: Any, delimiter: str, context: Any, kwargs: dict[str, Any]) -> list[Any]:
     """What a group's children print; VariableError when it calls variables and none of
     them printed (CSL 1.0.2 §Group)."""
+    own = vars(element)
+    plan = own.get("group plan")
+    if plan is None:  # (child, calls a variable, is a cs:choose), worked out once
+        plan = own["group plan"] = [(child, child.calls_variable(), isinstance(child, model.Choose))
+                                    for child in element.children()]
     output = []
     variable_called = False
     variable_rendered = False
-    for child in element.children():
-        calls = child.calls_variable()
+    for child, calls, choose in plan:
         try:
-            if isinstance(child, model.Choose):
+            if choose:
                 text = child.render(item, context=context, delimiter=delimiter, **kwargs)
                 calls = child.branch_calls_variable()
                 printed = vars(child)["variable_rendered"]

@@ -746,6 +746,15 @@ class _Adapted:
     """Behaviour shared by every adapted element (placed first in the MRO)."""
 
     # -- speed: citeproc-py re-runs the same XPath queries for every item ------------------
+    def __getattr__(self, name: str) -> Any:
+        """A child element by tag (``names.label``), as citeproc-py reads it, found once."""
+        own = vars(self)
+        key = ("child", name)
+        if key in own:
+            return own[key]
+        found = own[key] = self.find("cs:" + name, self.nsmap)
+        return found
+
     # What is derived from the tree is kept on the element itself (one dict look-up when
     # used again) and registered in the root's memo, which keeps the proxies alive.
     def xpath_search(self, expression: str) -> Any:
@@ -2012,6 +2021,7 @@ class Names(_Adapted, model.Names):
             if name_element is None:
                 name_element = Name()
                 names_context.insert(0, name_element)
+                vars(names_context).pop(("child", "name"), None)
             text = name_element.render(item, role, context=context, **kwargs)
             if text is None:
                 cut_to_none = True
@@ -2250,6 +2260,17 @@ class Name(_Adapted, model.Name):
         """The cs:citation or cs:bibliography this name renders in."""
         return (context if context is not None else self).xpath_search(
             "./ancestor::*[self::cs:citation or self::cs:bibliography][1]")[0]
+
+    def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
+        """citeproc-py's, memoised: unless a sort key overrides it, an option comes from
+        the style's attributes alone (an XPath query and a caught TypeError otherwise)."""
+        if sort_options is not None and name in sort_options:
+            return super().get_option(name, context, sort_options)
+        own = vars(self)
+        key = ("option", name, context)
+        if key not in own:
+            own[key] = super().get_option(name, context, None)
+        return own[key]
 
     def _option_set(self, name: str, context: Any, sort_options: Any) -> bool:
         """Whether the style sets a name option where this name inherits it from (citation

@@ -277,11 +277,16 @@ def _paired_tags(pieces: list[str]) -> set[int]:
     return paired
 
 
+_RICH_SPECIALS = frozenset("<>&\"'")
+
+
 def _rich_string(value: Any, *, verbatim: bool) -> Any:
     """Escape text for the internal HTML markup, keeping CSL-JSON's inline tags."""
     text = str(value)
     if verbatim:
         return String(html.escape(text, quote=False))
+    if text and _RICH_SPECIALS.isdisjoint(text):  # most fields: nothing to escape or read
+        return MixedString([String(text)])
     pieces = _RICH_TAG.split(text)
     paired = _paired_tags(pieces)
     # (is a tag, text) with unpaired tags merged into the text around them
@@ -374,6 +379,8 @@ _NAME_TAG = re.compile(r"(</?(?:i|b|sup|sub)>)", re.I)
 
 
 def _name_part_text(value: Any) -> str:
+    if type(value) is str and _RICH_SPECIALS.isdisjoint(value):
+        return value  # no tag, quote or entity: nothing to read
     pieces = _NAME_TAG.split(_typographic(str(value)))
     return "".join(piece.lower() if n % 2 else html.escape(piece, quote=False) for n, piece in enumerate(pieces))
 

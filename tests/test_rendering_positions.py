@@ -138,3 +138,35 @@ def test_a_cite_suffix_ending_in_a_comma_takes_the_place_of_the_delimiter() -> N
 
 def test_empty_clusters_and_locators_print_nothing() -> None:
     assert cslkit.cite(ITEMS, [[], [Cite("a", locator="")]], style="apa") == ["", "(Smith, 2001)"]
+
+
+BACKREF_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><title>Backref</title><id>urn:test:backref</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation disambiguate-add-names="true" disambiguate-add-givenname="true">
+    <layout suffix="." delimiter="; ">
+      <choose>
+        <if position="subsequent">
+          <group delimiter=", ">
+            <text variable="first-reference-note-number" prefix="See note "/>
+            <choose><if disambiguate="true"><text variable="title"/></if></choose>
+          </group>
+        </if>
+        <else><names variable="author"/><text variable="title" prefix=", "/></else>
+      </choose>
+    </layout>
+  </citation>
+</style>
+"""
+
+
+def test_back_references_alike_are_told_apart(tmp_path) -> None:
+    # two works first cited in note 1 both print "See note 1" later: the disambiguate
+    # condition adds their titles (as citeproc-js; the back-reference is compared too)
+    style = tmp_path / "backref.csl"
+    style.write_text(BACKREF_STYLE, encoding="utf-8")
+    items = [{"id": "x", "type": "book", "title": "Book X", "author": [{"family": "Baines", "given": "Tom"}]},
+             {"id": "y", "type": "book", "title": "Book Y", "author": [{"family": "Gump", "given": "Fay"}]}]
+    out = cslkit.cite(items, [Cluster([Cite("x"), Cite("y")], 1), Cluster([Cite("x")], 2), Cluster([Cite("y")], 3)],
+                      style=style)
+    assert out == ["Tom Baines, Book X; Fay Gump, Book Y.", "See note 1, Book X.", "See note 1, Book Y."]

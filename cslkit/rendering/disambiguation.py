@@ -306,6 +306,14 @@ class _Run:
         self.state.request = config
         self.root.comparing_cites = True  # see adapter.Date
         context = set_cite_context(self.root, key, "citation", subsequent=True)
+        # a note style's back-reference ("See note 1") is part of the subsequent form
+        # that cites are told apart by (citeproc-js)
+        reference = self.cites[key].reference
+        first_note = (vars(self.root).get("first_reference_notes") or {}).get(key)
+        if first_note:
+            from citeproc.string import String
+
+            reference["first_reference_note_number"] = String(str(first_note))
         try:
             text = layout.render_children(self.cites[key])
         except VariableError:
@@ -314,6 +322,7 @@ class _Run:
             self.state.request = None
             self.root.comparing_cites = False
             self.citation.cites = []
+            reference.pop("first_reference_note_number", None)
         self.conditions = (context.conditions_passed, context.conditions_seen)
         return _TAG.sub("", str(text)) if text is not None else None
 
@@ -408,10 +417,21 @@ class _Group:
                 steps += 1
                 if steps > _MAX_STEPS:
                     return
+                first_look = self.init_givens
+                before = self._shape()
                 maxed = self.increment()
                 self.scan(self.lists[0][1])
+                if not maxed and not first_look and self.modes[self.mode] == "names" \
+                        and self._shape() == before:
+                    # the step changed nothing (a name the registry keeps at its level):
+                    # widening names further cannot help, as if maxed (no 500-step spin)
+                    maxed = True
                 self.evaluate(maxed)
             self.lists = self.lists[1:]
+
+    def _shape(self) -> tuple[Any, ...]:
+        base = self.base
+        return (tuple(base.names), tuple(tuple(levels) for levels in base.givens), self.nameset, self.name)
 
     def scan(self, keys: list[str]) -> None:
         first = self.run_.render(keys[0], self.base)

@@ -300,6 +300,7 @@ class Renderer:
                 bibliography.register(citation)
             if loaded.has_bibliography():
                 bibliography.sort()
+            loaded.root.first_reference_notes = _first_notes(citations)
             disambiguate(loaded, bibliography)
             # an empty cluster prints nothing (not the layout's bare affixes, "()")
             marks = [str(bibliography.cite(citation, lambda cite: None)) if citation.cites else ""
@@ -307,6 +308,19 @@ class Renderer:
             return marks, citations, bibliography
         except Exception as exc:
             raise RenderError(f"style {loaded.name!r} failed: {type(exc).__name__}: {exc}") from exc
+        finally:
+            loaded.root.first_reference_notes = None
+
+
+def _first_notes(citations: list[Any]) -> dict[str, int]:
+    """The note each item is first cited in (items cited in notes), which the cites
+    disambiguation compares print as first-reference-note-number."""
+    first: dict[str, int] = {}
+    for citation in citations:
+        note = vars(citation).get("note_index", 0)
+        for cite in citation.cites if note else ():
+            first.setdefault(cite.key, note)
+    return first
 
 
 def _checked(items: Any) -> list[dict[str, Any]]:

@@ -173,3 +173,21 @@ def test_subsequent_author_substitute_compares_the_names_shown_without_et_al(sty
              {"id": "e", "type": "book", "title": "E", "author": [{"literal": "Brown Sarah"}]}]
     assert cslkit.render(items, style=path) == ["Sarah Brown. A", "---. B", "---. C", "Sarah Brown, Oleg Cohen. D",
                                                 "Brown Sarah. E"]
+
+
+def test_a_localized_year_in_a_macro_takes_its_year_suffix(style) -> None:
+    # Frontiers: <date form="numeric" date-parts="year"/> in a macro crashed once a year
+    # suffix was due (its layout was looked up from the locale's date format)
+    year = '<date variable="issued" form="numeric" date-parts="year"/>'
+    path = Path(style(layout='<group delimiter=" "><names variable="author"><name form="short"/></names>'
+                             '<text macro="year"/><text variable="title"/></group>',
+                      cite='<group delimiter=" "><names variable="author"><name form="short"/></names>'
+                           '<text macro="year"/></group>',
+                      citation=' disambiguate-add-year-suffix="true"', citation_layout=' delimiter="; "'))
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "<citation", f'<macro name="year">{year}</macro><citation', 1), encoding="utf-8")
+    lee = [{"family": "Lee", "given": "Ann"}]
+    items = [{"id": i, "type": "book", "title": i.upper(), "author": lee, "issued": {"date-parts": [[2001]]}}
+             for i in ("a", "b")]
+    assert cslkit.render(items, style=str(path)) == ["Lee 2001a A", "Lee 2001b B"]
+    assert cslkit.cite(items, [["a", "b"]], style=str(path)) == ["Lee 2001a; Lee 2001b"]

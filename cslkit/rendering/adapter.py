@@ -1736,8 +1736,10 @@ class Date(_Adapted, model.Date):
             return None  # a substitute printed this date already (CSL 1.0.2 §Substitute)
         suffix = item.reference.get("year_suffix") if name == "issued" else None
         layout = None
-        if suffix and vars(root).get("implicit_year_suffix"):
-            layout = (context if context is not None and context is not self else self).get_layout()
+        # a locale's date format renders for a style's date, which did this already
+        # (looking up its layout from a macro crashed: Frontiers' numeric year)
+        if suffix and vars(root).get("implicit_year_suffix") and own_layout is not None:
+            layout = own_layout
             if layout.repressed.get("year-suffix-done"):
                 layout = None
             else:

@@ -191,3 +191,9 @@ def test_a_localized_year_in_a_macro_takes_its_year_suffix(style) -> None:
              for i in ("a", "b")]
     assert cslkit.render(items, style=str(path)) == ["Lee 2001a A", "Lee 2001b B"]
     assert cslkit.cite(items, [["a", "b"]], style=str(path)) == ["Lee 2001a; Lee 2001b"]
+
+
+def test_an_entry_has_no_trailing_space_from_an_affix(style) -> None:
+    # PLOS ends its entries with a group whose suffix is ". "
+    path = style(layout='<group suffix=". "><text variable="title"/></group>')
+    assert cslkit.render([{"id": "a", "type": "book", "title": "Title"}], style=path) == ["Title."]

@@ -1117,7 +1117,9 @@ class Layout(_Adapted, model.Layout):
         body = String(_capitalize_leading_term(str(body), predecessor=False))
         if self.xpath_search(".//cs:group[@display]"):
             body = String(_strip_visible(str(body)))
-        return self._punctuation_in_quote(self.format(self.wrap(body)))
+        # an entry starts and ends with what it prints, not with an affix's space
+        # (PLOS: suffix=". " on its last group), as citeproc-js's entries are trimmed
+        return String(_strip_visible(str(self._punctuation_in_quote(self.format(self.wrap(body))))))
 
     def _punctuation_in_quote(self, text: Any) -> Any:
         quotes = tuple(str(self.get_single_term(name=name) or default) for name, default in (

@@ -41,6 +41,10 @@ def test_second_field_align_keeps_the_first_fields_trailing_space(style) -> None
     path = style(layout='<text variable="citation-number" suffix="."/><text variable="title"/>',
                  bibliography=' second-field-align="flush"')
     assert cslkit.render([{"id": "a", "type": "book", "title": "Title"}], style=path) == ["1. Title"]
+    # the second field's own leading space stays too (Institute of Physics)
+    path = style(layout='<text variable="citation-number" prefix="[" suffix="]"/><text variable="title" prefix=" "/>',
+                 bibliography=' second-field-align="flush"')
+    assert cslkit.render([{"id": "a", "type": "book", "title": "Title"}], style=path) == ["[1]  Title"]
 
 
 @pytest.mark.parametrize(("issue", "expected"), [

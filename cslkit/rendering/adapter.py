@@ -1162,9 +1162,10 @@ class Layout(_Adapted, model.Layout):
         if first is None:
             return None
         body = seam_join(rest, self.get("delimiter", ""))
-        # citeproc-js's text output is the first field as rendered, its affixes' spaces
-        # kept, then a space: suffix=". " gives "1.  Title"
-        return String(str(first) + " " + str(body).lstrip()) if rest else first
+        # citeproc-js's text output is the first field as rendered, then a space, then the
+        # rest as rendered, their affixes' spaces kept: suffix=". " gives "1.  Title", and
+        # so does a second field with prefix=" " (Institute of Physics: "[1]  Brown E")
+        return String(str(first) + " " + str(body)) if rest else first
 
     def render_citation(self, citation: Any, callback: Any) -> Any:
         style = self.get_root()

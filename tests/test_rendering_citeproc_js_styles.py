@@ -201,3 +201,14 @@ def test_an_entry_has_no_trailing_space_from_an_affix(style) -> None:
     # PLOS ends its entries with a group whose suffix is ". "
     path = style(layout='<group suffix=". "><text variable="title"/></group>')
     assert cslkit.render([{"id": "a", "type": "book", "title": "Title"}], style=path) == ["Title."]
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://www.example.org/health/6", "www.example.org"),  # Annual Reviews
+    ("https://example.org/x", "https://example.org"),
+    ("http://www.a.com", "www.a.com"),
+    ("https://doi.org/10.1000/x.y/z", "https://doi.org/10.1000/x.y"),
+])
+def test_the_short_form_of_a_url_is_its_host(style, url, expected) -> None:
+    path = style(layout='<text variable="URL" form="short"/>')
+    assert cslkit.render([{"id": "a", "type": "webpage", "URL": url}], style=path) == [expected]

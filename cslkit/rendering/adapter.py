@@ -1614,6 +1614,13 @@ _NUMBER_JOINER = r"(?:,\s+|;\s+|\s*&\s*|\s+and\s+)"
 _NUMBER_RANGE = re.compile(rf"(^|{_NUMBER_JOINER})({_NUMBER_TOKEN})\s*-\s*({_NUMBER_TOKEN})(?=$|{_NUMBER_JOINER})")
 
 
+def _short_url(url: str) -> str:
+    """A URL's short form as citeproc-js prints it: no path after the host, no scheme
+    before "//www." ("https://www.example.org/a/b" → "www.example.org")."""
+    url = re.sub(r"(.*\.[^/]+)/.*", r"\1", url, count=1)
+    return re.sub(r"https?://", "", url, count=1) if "//www." in url else url
+
+
 class Text(_PageRanges, _Adapted, model.Text):
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """citeproc-py's, without raising an exception per item to learn its language."""
@@ -1674,6 +1681,8 @@ class Text(_PageRanges, _Adapted, model.Text):
             text = super()._variable(item, context)
             if text:
                 _record_printed(self, context, self.get("variable"))
+                if self.get("variable") == "URL" and self.get("form") == "short":
+                    text = String(_short_url(str(text)))
                 if self.get("variable") in _NUMBER_VARIABLES and "-" in str(text) \
                         and not _TAG.search(str(text)):
                     # an escaped hyphen ("37\\-38") is kept as a hyphen, as citeproc-js keeps it

@@ -83,14 +83,17 @@ def main() -> None:
         rng = random.Random(7)
         items = [make(clean_item(rng, i), rng) for i in range(args.items)]
         runs = []
+        cpu_times = []
         for _ in range(args.repeat):
             started = time.perf_counter()
+            cpu_started = time.process_time()
             journal_table()  # read once per process; the first run pays for it
             loaded = time.perf_counter()
             result = cslkit.normalise(items)
             normalised = time.perf_counter()
             report = cslkit.validate(result.items)
             done = time.perf_counter()
+            cpu_times.append(time.process_time() - cpu_started)
             runs.append((loaded - started, normalised - loaded, done - normalised, done - started))
         print(
             f"{name}: {len(items)} items; changes: {len(result.report)}; "
@@ -99,12 +102,15 @@ def main() -> None:
         for number, (table, normalise_s, validate_s, total) in enumerate(runs, 1):
             print(
                 f"  run {number}: journal table {table:.2f} s + normalise {normalise_s:.2f} s"
-                f" + validate {validate_s:.2f} s = {total:.2f} s"
+                f" + validate {validate_s:.2f} s = {total:.2f} s (CPU {cpu_times[number - 1]:.2f} s)"
             )
         best = min(run[3] for run in runs)
         bests.append(best)
         print(f"  best: {best:.2f} s ({len(items) / best:,.0f} items/s)  target < 2 s")
-    print("(2 shared cores: wall time grows when other processes run; the best run is the figure)")
+    print(
+        "(2 shared cores: wall time grows when other processes run; the best run is the"
+        " figure, and the CPU time shows how much of it was ours)"
+    )
     sys.exit(0 if max(bests) < 2 else 1)
 
 

@@ -329,3 +329,42 @@ def test_clean_items_only_gain_derived_fields_and_canonical_forms():
         "normalised-date",
     }
     assert validate(result.items).ok
+
+
+def test_the_cycle_collector_is_paused_only_while_a_list_is_processed():
+    import gc
+
+    from cslkit.gcpause import cycle_collection_paused
+
+    assert gc.isenabled()
+    seen = []
+    with cycle_collection_paused():
+        seen.append(gc.isenabled())
+        with cycle_collection_paused():
+            pass
+        seen.append(gc.isenabled())  # the inner block does not switch it back on
+    assert seen == [False, False] and gc.isenabled()
+    with pytest.raises(ZeroDivisionError), cycle_collection_paused():
+        raise ZeroDivisionError
+    assert gc.isenabled()
+    cslkit.validate(cslkit.normalise(GOOD).items)
+    assert gc.isenabled()
+    gc.disable()  # a caller that switched it off keeps it off
+    try:
+        cslkit.normalise(GOOD)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize(
+    "given", ["JA", "J. A.", "Olena", "Yu", "A. Yu.", "AYu", "John A", " J A "]
+)
+def test_the_fast_path_for_plain_names_gives_what_the_general_path_gives(given):
+    from cslkit.normalisers.names import _split_particle, format_initials
+
+    new, _ = normalise_names({"id": "x", "author": [{"family": "Kowalenko", "given": given}]})
+    general = _split_particle(
+        {"family": "Kowalenko", "given": format_initials(" ".join(given.split()))}
+    )
+    assert new["author"][0] == general

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from cslkit.gcpause import cycle_collection_paused
 from cslkit.model import Problem, Report
 from cslkit.normalisers.base import Item, Normalised, Step
 from cslkit.normalisers.containers import normalise_container_titles, unify_container_spellings
@@ -125,6 +126,11 @@ def normalise(
     Entries that are not objects are passed through untouched (``validate`` reports them).
     """
     chosen = _select(steps, skip)
+    with cycle_collection_paused():
+        return _normalise(items, chosen)
+
+
+def _normalise(items: Iterable[Item], chosen: list[Step]) -> Normalised:
     report = Report()
     result: list[Any] = []
     functions = [step.function for step in chosen if step.kind == "item"]

@@ -111,6 +111,10 @@ def journal_table() -> JournalTable:
     return JournalTable(by_full, by_abbreviation, by_key)
 
 
+# Lists cite a few journals many times: fold each title once.
+_folded = lru_cache(maxsize=4096)(fold)
+
+
 def normalise_container_titles(item: Item) -> tuple[Item, list[Problem]]:
     """Full title in container-title, NLM abbreviation in container-title-short."""
     title = item.get("container-title")
@@ -143,16 +147,16 @@ def normalise_container_titles(item: Item) -> tuple[Item, list[Problem]]:
         short = legacy.strip()
     if not isinstance(title, str) or not title.strip():
         if isinstance(short, str) and short.strip():
-            full = journal_table().full_by_abbreviation.get(fold(short))
+            full = journal_table().full_by_abbreviation.get(_folded(short))
             if full:
                 put("container-title", full, "full title from the NLM journal list")
         return result, changes
     table = journal_table()
-    key = fold(title)
+    key = _folded(title)
     if key in table.abbreviation_by_key and key not in table.abbreviation_by_full:
         # container-title holds an abbreviation ("N Engl J Med", "N. Engl. J. Med.").
         abbreviation = table.abbreviation_by_key[key]
-        if not isinstance(short, str) or fold(short) == key:
+        if not isinstance(short, str) or _folded(short) == key:
             if short != abbreviation:
                 put("container-title-short", abbreviation, "NLM abbreviation")
             full = table.full_by_abbreviation.get(key)
@@ -164,7 +168,7 @@ def normalise_container_titles(item: Item) -> tuple[Item, list[Problem]]:
         return result, changes
     if not isinstance(short, str) or not short.strip():
         put("container-title-short", abbreviation, "NLM abbreviation of the journal")
-    elif short != abbreviation and fold(short) == fold(abbreviation):
+    elif short != abbreviation and _folded(short) == _folded(abbreviation):
         put(
             "container-title-short",
             abbreviation,
@@ -175,7 +179,7 @@ def normalise_container_titles(item: Item) -> tuple[Item, list[Problem]]:
 
 def _abbreviation_of(title: str, table: JournalTable) -> tuple[str | None, bool]:
     """(NLM abbreviation, whether ``title`` is itself that abbreviation) per the table."""
-    key = fold(title)
+    key = _folded(title)
     if key in table.abbreviation_by_key and key not in table.abbreviation_by_full:
         return table.abbreviation_by_key[key], True
     return table.abbreviation_by_full.get(key), False
@@ -231,7 +235,7 @@ def unify_container_spellings(items: list[Any]) -> tuple[list[Any], list[Problem
             continue
         item = result[position]
         short = item.get("container-title-short")
-        if isinstance(short, str) and short.strip() and fold(short) != fold(abbreviation):
+        if isinstance(short, str) and short.strip() and _folded(short) != _folded(abbreviation):
             continue  # a different short form was given; leave the item to the user
         full = result[next(iter(found.values()))]["container-title"].strip()
         if short != abbreviation:

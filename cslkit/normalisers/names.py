@@ -34,6 +34,8 @@ _VANCOUVER_NAME_RE = re.compile(
 # A one-word capitalised family name (no particle, no group word, no spaces).
 _PLAIN_FAMILY_RE = re.compile(rf"^[{_UPPER}][^\s,.;]*$")
 _CANONICAL_INITIALS_RE = re.compile(rf"^[{_UPPER}]\.(?: [{_UPPER}]\.){{0,2}}$")
+# One given name written out ("Olena", "Sarah"): format_initials leaves it as it is.
+_PLAIN_GIVEN_RE = re.compile(rf"^[{_UPPER}][a-zа-яёіїєґ'’]+$")
 _TRAILING_ET_AL_RE = re.compile(
     r"(?:^|[,;]?\s+)(et\.?\s*al\.?|та\s+ін\.?|и\s+др\.?|і\s+ін\.?)\s*$", re.IGNORECASE
 )
@@ -244,10 +246,12 @@ def _clean_name(name: dict[str, Any]) -> dict[str, Any]:
         and type(family) is str
         and type(given) is str
         and _PLAIN_FAMILY_RE.match(family)
-        and (_CANONICAL_INITIALS_RE.match(given) or _RUN_TOGETHER_RE.match(given))
     ):
         # The common case, {"family": "Smith", "given": "JA" or "J. A."}: only initials.
-        return {"family": family, "given": format_initials(given)}
+        if _RUN_TOGETHER_RE.match(given):
+            return {"family": family, "given": " ".join([f"{ch}." for ch in given])}
+        if _CANONICAL_INITIALS_RE.match(given) or _PLAIN_GIVEN_RE.match(given):
+            return name  # already in the one form; the caller copies lists, not names
     result = {k: (" ".join(v.split()) if isinstance(v, str) else v) for k, v in name.items()}
     family, given = result.get("family"), result.get("given")
     literal = result.get("literal")

@@ -10,6 +10,7 @@ from cslkit.validation.pageranges import (
     DASHES_RE,
     expand_range,
     page_order,
+    reads_backwards,
     split_range,
 )
 
@@ -26,8 +27,26 @@ def _backwards(first: str, last: str) -> bool:
     return a is not None and b is not None and b < a
 
 
+# "1073-9", "12–19", "45--52": two plain numbers and a dash, most pages; done without the
+# general machinery below, with the same result.
+_DIGITS_RANGE_RE = re.compile(r"^\s*(\d+)\s*(?:--+|[\u2010-\u2015\u2212-])\s*(\d+)\s*$")
+
+
+def _clean_digits_range(first: str, last: str) -> str:
+    if len(last) < len(first):
+        full = first[: len(first) - len(last)] + last
+        start, end = int(first), int(full)
+        # As clean_page: a range that runs backwards either way is kept as written.
+        if end >= start and not reads_backwards(start, int(last), end):
+            last = full
+    return f"{first}-{last}"
+
+
 def clean_page(page: str) -> str:
     """One page field in one form: no "pp."/"С." label, "-" for every dash, ranges in full."""
+    simple = _DIGITS_RANGE_RE.match(page)
+    if simple:
+        return _clean_digits_range(*simple.groups())
     text = _PAGE_PREFIX_RE.sub("", page.strip()).strip().rstrip(".")
     pieces = []
     for piece in re.split(r"\s*,\s*", text):

@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from cslkit.gcpause import cycle_collection_paused
 from cslkit.model import Report, item_id
 from cslkit.validation.codes import CODES, problem
 from cslkit.validation.rules import (
@@ -88,6 +89,11 @@ def validate(
             )
         )
         return report
+    with cycle_collection_paused():
+        return _run(entries, chosen, family, year, report)
+
+
+def _run(entries: list[Any], chosen: list[Rule], family: str, year: int, report: Report) -> Report:
     item_checks = [rule.check for rule in chosen if rule.kind == "item"]
     found = report.problems
     contexts: list[Context] = []

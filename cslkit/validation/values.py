@@ -57,5 +57,10 @@ _ET_AL_RE = re.compile(
 )
 
 
+# Every form above ends in one of these letters (or a dot): most names are rejected on
+# their last character, without the pattern.
+_ET_AL_ENDS = frozenset(".lLнНрР")
+
+
 def is_et_al(text: str) -> bool:
-    return bool(_ET_AL_RE.match(text))
+    return text.rstrip()[-1:] in _ET_AL_ENDS and bool(_ET_AL_RE.match(text))

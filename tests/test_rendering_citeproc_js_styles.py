@@ -212,3 +212,18 @@ def test_an_entry_has_no_trailing_space_from_an_affix(style) -> None:
 def test_the_short_form_of_a_url_is_its_host(style, url, expected) -> None:
     path = style(layout='<text variable="URL" form="short"/>')
     assert cslkit.render([{"id": "a", "type": "webpage", "URL": url}], style=path) == [expected]
+
+
+def test_an_undated_item_takes_its_year_suffix_after_the_year_it_was_accessed(style) -> None:
+    # GOST, SAGE Harvard: "(дата обращения: 23.07.2004b)"
+    path = style(layout='<group delimiter=". "><names variable="author"><name form="short"/></names>'
+                        '<text variable="title"/><date variable="accessed" prefix="accessed ">'
+                        '<date-part name="year"/></date></group>',
+                 cite='<group delimiter=" "><names variable="author"><name form="short"/></names>'
+                      '<date variable="issued"><date-part name="year"/></date></group>',
+                 citation=' disambiguate-add-year-suffix="true"', citation_layout=' delimiter="; "')
+    lee = [{"family": "Lee", "given": "Ann"}]
+    items = [{"id": i, "type": "webpage", "title": i.upper(), "author": lee, "accessed": {"date-parts": [[y, 1, 2]]}}
+             for i, y in (("a", 2020), ("b", 2021))]
+    assert cslkit.render(items, style=path) == ["Lee. A. accessed 2020a", "Lee. B. accessed 2021b"]
+    assert cslkit.cite(items, [["a", "b"]], style=path) == ["Lee; Lee"]

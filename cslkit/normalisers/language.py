@@ -135,7 +135,7 @@ def _detect_cyrillic(lower: str, words: list[str]) -> str | None:
     # Word endings each spelling has alone: Russian "-ие/-ия" and "-ение" (Ukrainian
     # writes "-ія", "-ення"), Ukrainian doubled "-ння/-ття" and "-ськ-".
     for word in words:
-        if word.endswith(_RUSSIAN_ENDINGS):
+        if word.endswith(_RUSSIAN_ENDINGS) or _russian_spelling(word):
             scores["ru"] += 1
         elif word.endswith(_UKRAINIAN_ENDINGS) or "ськ" in word or "цьк" in word:
             scores["uk"] += 1
@@ -149,6 +149,18 @@ def _detect_cyrillic(lower: str, words: list[str]) -> str | None:
     if scores[best] >= _MIN_WORD_SCORE and scores[best] > runner_up:
         return best
     return None
+
+
+def _russian_spelling(word: str) -> bool:
+    """Russian spellings Ukrainian does not use, in words without ы э ъ ё: "-ическ-"
+    (Ukrainian "-ічн-": хронический / хронічний), "-ций" (Ukrainian "-цій"), and a word
+    that starts with "и" (исследование, изменения, из: Ukrainian writes "і", and its few
+    words in "и-" are rare in titles)."""
+    return (
+        "ическ" in word
+        or (len(word) > 3 and word.endswith("ций"))
+        or (len(word) > 1 and word[0] == "и")
+    )
 
 
 def _detect_latin(lower: str, words: list[str]) -> str | None:

@@ -227,3 +227,18 @@ def test_an_undated_item_takes_its_year_suffix_after_the_year_it_was_accessed(st
              for i, y in (("a", 2020), ("b", 2021))]
     assert cslkit.render(items, style=path) == ["Lee. A. accessed 2020a", "Lee. B. accessed 2021b"]
     assert cslkit.cite(items, [["a", "b"]], style=path) == ["Lee; Lee"]
+
+
+@pytest.mark.parametrize(("layout", "expected"), [
+    # ISO 690 numeric: the number in the left margin, then the entry
+    ('<text variable="citation-number" display="left-margin" suffix=". "/>'
+     '<group display="right-inline"><text variable="title" suffix=". "/><text variable="publisher"/></group>',
+     "1.  T. P"),
+    ('<text variable="citation-number" display="left-margin" suffix=". "/>'
+     '<group><text variable="title" suffix=". "/><text variable="publisher"/></group>', "1.  T. P"),
+    ('<group display="block"><text variable="citation-number" suffix=". "/></group>'
+     '<group display="indent"><text variable="title" suffix=". "/><text variable="publisher"/></group>', "1. T. P"),
+])
+def test_a_left_margin_is_set_off_as_citeproc_js_sets_it_off(style, layout, expected) -> None:
+    path = style(layout=layout)
+    assert cslkit.render([{"id": "a", "type": "book", "title": "T", "publisher": "P"}], style=path) == [expected]

@@ -1106,7 +1106,7 @@ class Layout(_Adapted, model.Layout):
         set_cite_context(root, item.key, "bibliography", subsequent=False)
         root.mark_terms = True
         try:
-            if self.getparent().get("second-field-align"):
+            if self.getparent().get("second-field-align") or self._left_margin_first():
                 body = self._render_second_field(item)
             else:
                 body = self.render_children(item)
@@ -1143,6 +1143,16 @@ class Layout(_Adapted, model.Layout):
 
         inner_quotes = "\u2018" in str(text)
         return String(_QUOTE_THEN_PUNCTUATION.sub(move, str(text)))
+
+    def _left_margin_first(self) -> bool:
+        """Whether the entry opens with a display="left-margin" element (ISO 690), which
+        citeproc-js's text output sets off as it does a second-field-align first field."""
+        own = vars(self)
+        found = own.get("left margin first")
+        if found is None:
+            children = self.getchildren()
+            found = own["left margin first"] = bool(children) and children[0].get("display") == "left-margin"
+        return found
 
     def _render_second_field(self, item: Any) -> Any:
         children = list(self.iterchildren())
@@ -2515,6 +2525,10 @@ class Group(_Adapted, model.Group):
         text = super().markup(text)
         if text is None or not self.get("display") or not str(text).strip():
             return text
+        layout = _enclosing_layout(self, None)  # none for a group in a macro
+        if self.get("display") in ("left-margin", "right-inline") and isinstance(layout, Layout) \
+                and layout._left_margin_first():
+            return text  # the entry sets off its left margin (Layout._render_second_field)
         return String(_concat(_concat(" ", str(text)), " "))
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:

@@ -615,14 +615,22 @@ def build_source(items: list[dict[str, Any]]) -> tuple[BibliographySource, list[
 
 
 def _visible_edge(text: str, *, last: bool) -> str:
-    if last and text[-1:] != ">":
+    if last and text[-1:] not in (">", ";"):
         return text[-1:]
-    if not last and text[:1] != "<":
+    if not last and text[:1] not in ("<", "&"):
         return text[:1]
     stripped = _TRAILING_TAGS.sub("", text) if last else _LEADING_TAGS.sub("", text)
     if not stripped:
         return ""
+    # an escaped character is what shows ("<URL>" ends in ">", not in the ";" of "&gt;")
+    entity = (_TRAILING_ENTITY.search(stripped) if last else _LEADING_ENTITY.match(stripped))
+    if entity:
+        return html.unescape(entity.group(0))
     return stripped[-1] if last else stripped[0]
+
+
+_TRAILING_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);$")
+_LEADING_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
 def _drop_first_visible(text: str) -> str:

@@ -215,7 +215,9 @@ class PositionTracker:
         if not previous:
             return None
         if stream.previous_note == note:
-            return previous[-1] if previous[-1][0] == key else None
+            # citeproc-js: the item must be the cluster's last cite, but the locators are
+            # compared with its first cite (one and the same in a cluster of one)
+            return (key, previous[0][1]) if previous[-1][0] == key else None
         if (previous[0][0] == key and stream.previous_note >= note - 1
                 and stream.cites_in_note.get(stream.previous_note) == 1):
             return previous[0]

@@ -257,3 +257,20 @@ def test_every_code_the_source_emits_is_in_the_table():
     assert {"missing-title", "normalised-page", "enriched-field", "unreadable-item"} <= emitted
     assert emitted - set(CODES) == set()
     assert emitted - _readme_codes() == set()
+
+
+def test_the_readme_problem_code_table_is_what_the_generator_writes():
+    """Edit cslkit/validation/codes.py, then run
+    `python tools/normalisers/problem_codes_table.py --write`."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "problem_codes_table", ROOT / "tools" / "normalisers" / "problem_codes_table.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = (ROOT / "README.md").read_text("utf-8")
+    start, end = "<!-- problem-codes:start -->", "<!-- problem-codes:end -->"
+    written = text[text.index(start) + len(start) : text.index(end)].strip()
+    assert written == module.table()

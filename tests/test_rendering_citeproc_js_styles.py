@@ -242,3 +242,16 @@ def test_an_undated_item_takes_its_year_suffix_after_the_year_it_was_accessed(st
 def test_a_left_margin_is_set_off_as_citeproc_js_sets_it_off(style, layout, expected) -> None:
     path = style(layout=layout)
     assert cslkit.render([{"id": "a", "type": "book", "title": "T", "publisher": "P"}], style=path) == [expected]
+
+
+@pytest.mark.parametrize(("substitute", "expected"), [
+    ('<text term="anonymous" form="short"/>', ["Anon. P", "Anon. P"]),  # Anglia Ruskin Harvard
+    ('<text variable="title"/>', ["T P", "T2 P"]),
+    ('<names variable="editor"/>', ["[A Lee, P", "P"]),  # names keep the affixes
+])
+def test_the_affixes_of_names_go_around_names_only(style, substitute, expected) -> None:
+    path = style(layout=f'<names variable="author" prefix="[" suffix=","><name/><substitute>{substitute}'
+                        '</substitute></names><text variable="publisher" prefix=" "/>')
+    items = [{"id": "a", "type": "book", "title": "T", "publisher": "P", "editor": [{"family": "Lee", "given": "A"}]},
+             {"id": "b", "type": "book", "title": "T2", "publisher": "P"}]
+    assert cslkit.render(items, style=path) == expected

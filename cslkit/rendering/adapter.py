@@ -1973,7 +1973,15 @@ class Names(_Adapted, model.Names):
     (CSL 1.0.2 §Substitute; citeproc-py printed them twice: "Lee K, editor. Title. Lee K,
     editor.")."""
 
+    def wrap(self, string: Any) -> Any:
+        own = vars(self)
+        if own.get("unwrapped"):
+            own["unwrapped"] = False
+            return string
+        return super().wrap(string)
+
     def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        vars(self)["unwrapped"] = False
         # Author collapsing (Layout.render_citation) captures, then suppresses, the
         # first names a cite prints.
         probe = vars(self.get_root()).get("names_probe")
@@ -2086,7 +2094,11 @@ class Names(_Adapted, model.Names):
             substitute = self.substitute()
             if substitute is None or cut_to_none:
                 raise VariableError
-            return substitute.render(item, context=context, **kwargs)
+            text = substitute.render(item, context=context, **kwargs)
+            # citeproc-js puts the names' affixes around names only: a title or term
+            # standing in for them prints bare (Anglia Ruskin: "Anon. 1985", not "Anon.,")
+            vars(self)["unwrapped"] = text is not None and vars(substitute).get("printed text", False)
+            return text
         if all(isinstance(text, int) for text in output):  # form="count"
             total = sum(output)
             return str(total) if total > 0 else None
@@ -2471,6 +2483,7 @@ class Substitute(_Adapted, model.Substitute):
             if text:
                 for tag, variable in printed + [(child.tag, child.get("variable"))]:
                     layout.repressed.setdefault(tag, []).append(variable)
+                vars(self)["printed text"] = not isinstance(child, model.Names)
                 return text
         return None
 

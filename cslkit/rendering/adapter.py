@@ -1018,11 +1018,22 @@ class Sort(_Adapted, model.Sort):
     def sort(self, items: list[Any], context: Any) -> list[Any]:
         keys = self.findall("cs:key", self.nsmap)
         descending = [k.get("sort", "ascending").lower() == "descending" for k in keys]
-        columns = [_sort_column(k, items, context) for k in keys]
+        # a later key is rendered only for the items an earlier key leaves tied (rendering
+        # every macro key of every item took a third of an author-date bibliography)
+        columns: list[list[Any]] = [[_UNSORTED] * len(items) for _key in keys]
+        if keys:
+            columns[0] = _sort_column(keys[0], items, context)
+
+        def value(index: int, item: int) -> Any:
+            column = columns[index]
+            found = column[item]
+            if found is _UNSORTED:
+                found = column[item] = _sort_column(keys[index], [items[item]], context)[0]
+            return found
 
         def compare(left: int, right: int) -> int:
-            for column, desc in zip(columns, descending, strict=True):
-                a, b = column[left], column[right]
+            for index, desc in enumerate(descending):
+                a, b = value(index, left), value(index, right)
                 if a is None and b is None:
                     continue
                 if a is None:
@@ -1039,6 +1050,9 @@ class Sort(_Adapted, model.Sort):
 
         order = sorted(range(len(items)), key=cmp_to_key(compare))
         return [items[i] for i in order]
+
+
+_UNSORTED = object()  # a sort key not rendered yet
 
 
 def _sort_column(key: Any, items: list[Any], context: Any) -> list[Any]:

@@ -86,8 +86,25 @@ class NameRegistry:
         self.add_given = add_given
         self.demote_never = demote == "never"
         self.families: dict[str, dict[str, set[str]]] = {}
+        # while on: each level() call and its answer (see settled())
+        self.log: list[tuple[tuple[Any, ...], int]] | None = None
+        self._memo: dict[tuple[str, int], tuple[Any, tuple[str, str, str] | None]] = {}
+
+    def settled(self, log: list[tuple[tuple[Any, ...], int]]) -> bool:
+        """Whether every level() call in ``log`` answers as it did then."""
+        return all(self._level(*arguments) == answer for arguments, answer in log)
 
     def _keys(self, item_key: str, name: Any) -> tuple[str, str, str] | None:
+        # asked for every name each time a cite renders: worked out once per name
+        memo_key = (item_key, id(name))
+        found = self._memo.get(memo_key)
+        if found is not None and found[0] is name:
+            return found[1]
+        keys = self._name_keys(item_key, name)
+        self._memo[memo_key] = (name, keys)
+        return keys
+
+    def _name_keys(self, item_key: str, name: Any) -> tuple[str, str, str] | None:
         if "literal" in name or not (name.get("family") or name.get("given")):
             return None
         family = _strip_periods(name.get("family"))
@@ -113,6 +130,13 @@ class NameRegistry:
     def level(self, item_key: str, name: Any, index: int, requested: int, form: str,
               initialize_with: str | None) -> int:
         """The given-name level a name needs (citeproc-js's ``evalname``)."""
+        answer = self._level(item_key, name, index, requested, form, initialize_with)
+        if self.log is not None:
+            self.log.append(((item_key, name, index, requested, form, initialize_with), answer))
+        return answer
+
+    def _level(self, item_key: str, name: Any, index: int, requested: int, form: str,
+               initialize_with: str | None) -> int:
         level = 0 if form == "short" else (1 if initialize_with is not None else 2)
         keys = self._keys(item_key, name)
         if keys is None:
@@ -331,15 +355,25 @@ class _Run:
         # who shares a family name with whom must be known before any cite is compared
         # when the rule looks across the document; by-cite compares within an item
         document_wide = state.add_given and state.rule != "by-cite"
+        collected: dict[str, tuple[str | None, AmbigConfig, list[Any]]] = {}
         if document_wide:
             state.collecting = True
             for key in self.order:
-                self.render(key, AmbigConfig())
+                state.names.log = []
+                config = AmbigConfig()
+                text = self.render(key, config)
+                collected[key] = (text, config, state.names.log)
+            state.names.log = None
         state.collecting = state.add_given and not document_wide
         groups: dict[str, list[str]] = {}
         for key in self.order:
-            config = AmbigConfig()
-            text = self.render(key, config)
+            earlier = collected.get(key)
+            if earlier is not None and state.names.settled(earlier[2]):
+                # nothing it asked the registry changed since: rendering again gives the same
+                text, config = earlier[0], earlier[1]
+            else:
+                config = AmbigConfig()
+                text = self.render(key, config)
             state.configs[key] = config
             if text is not None:
                 groups.setdefault(text, []).append(key)

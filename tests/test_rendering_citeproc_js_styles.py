@@ -255,3 +255,18 @@ def test_the_affixes_of_names_go_around_names_only(style, substitute, expected) 
     items = [{"id": "a", "type": "book", "title": "T", "publisher": "P", "editor": [{"family": "Lee", "given": "A"}]},
              {"id": "b", "type": "book", "title": "T2", "publisher": "P"}]
     assert cslkit.render(items, style=path) == expected
+
+
+def test_a_name_count_sort_key_without_names_is_zero(style) -> None:
+    # Pensoft sorts by the first author, then by a macro counting the authors: an
+    # editor-only book (no authors: count 0) comes first, not last as an empty key would
+    path = Path(style(layout='<text variable="title"/>'))
+    macro = '<macro name="count"><names variable="author"><name form="count"/></names></macro>'
+    text = path.read_text(encoding="utf-8").replace("<citation>", macro + "<citation>")
+    text = text.replace("<bibliography><layout>", '<bibliography><sort><key macro="count"/><key variable="title"/>'
+                        "</sort><layout>")
+    path.write_text(text, encoding="utf-8")
+    items = [{"id": "a", "type": "book", "title": "A", "author": [{"family": "X"}, {"family": "Y"}]},
+             {"id": "b", "type": "book", "title": "B"},
+             {"id": "c", "type": "book", "title": "C", "author": [{"family": "X"}]}]
+    assert cslkit.render(items, style=str(path)) == ["B", "C", "A"]

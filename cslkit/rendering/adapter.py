@@ -1002,13 +1002,17 @@ class Key(_Adapted, model.Key):
             if option in self.attrib:
                 options[option.replace("names", "et-al")] = self.get(option)
         macro = self.get_macro(self.get("macro"))
+        # a name count that finds no names is 0, first, not an empty key sorted last
+        # (citeproc-js; Pensoft: "Ahmed K (Ed.)" before "Ahmed K, D’Angelo K, …")
+        empty = "0" if macro.xpath_search(".//cs:name[@form='count']") else None
         keys = []
         for item in items:
             layout.repressed = {}
             try:
-                keys.append(macro.render(item, context=context, sort_options=options))
+                key = macro.render(item, context=context, sort_options=options)
             except VariableError:
-                keys.append(None)
+                key = None
+            keys.append(empty if key is None or str(key) == "" else key)
         return keys
 
 

@@ -137,6 +137,7 @@ class IndexedKeys(list):
 
 
 # a closing quote (with an inner one just before it) then a period or comma
+_PERIOD_AFTER_QUOTED_MARK = re.compile(r"([?!]\u201d(?:</[a-z]+>)*)\.")
 _QUOTE_THEN_PUNCTUATION = re.compile(r"([.?!,;:]?)(\u2019?\u201d(?:</[a-z]+>)*)([.,!?]+)")
 _DOUBLE_QUOTED = re.compile(r'"(\S(?:[^"]*\S)?)"')  # no space inside the quotes at either end
 # inner apostrophes ("You're") do not end a single-quoted span
@@ -1157,8 +1158,12 @@ class Layout(_Adapted, model.Layout):
     def _move_punctuation_into_quote(self, text: Any) -> Any:
         """Periods, commas, ! and ? after a closing quote move inside it when the locale
         says so (en-US: “Title.”), which citeproc-py ignored."""
-        if "\u201d" not in str(text) or str(self.get_locale_option("punctuation-in-quote")).lower() != "true":
+        if "\u201d" not in str(text):
             return text
+        if str(self.get_locale_option("punctuation-in-quote")).lower() != "true":
+            # punctuation stays outside (en-GB), but a quote ending in ? or ! takes no
+            # period after it ("“Safe?”", never "“Safe?”."), as in citeproc-js
+            return String(_PERIOD_AFTER_QUOTED_MARK.sub(r"\1", str(text)))
         def move(match: re.Match[str]) -> str:
             # the marks that follow the quote (a run of . , ! ?) merge with the quoted
             # text's own last mark: "Safe?" + "." stays “Safe?”

@@ -180,7 +180,8 @@ def test_chicago_note_bibliography_is_the_18th_editions_shortened_notes() -> Non
     assert out == ["Smith, The Book, 12.", "Smith, The Book, 12."]
 
 
-@pytest.mark.parametrize("style", ["chicago-notes-bibliography-subsequent-ibid", "oscola"])
+@pytest.mark.parametrize("style", ["chicago-notes-bibliography-subsequent-ibid", "oscola", "mhra-notes",
+                                   "journal-of-the-warburg-and-courtauld-institutes"])
 def test_note_sequences_match_citeproc_js(style: str) -> None:
     # 160 seeded footnote clusters over 14 oracle items (repeats, locators, chapter labels,
     # several clusters in a note, skipped notes), rendered by citeproc-js as a document

@@ -270,3 +270,13 @@ def test_a_name_count_sort_key_without_names_is_zero(style) -> None:
              {"id": "b", "type": "book", "title": "B"},
              {"id": "c", "type": "book", "title": "C", "author": [{"family": "X"}]}]
     assert cslkit.render(items, style=str(path)) == ["B", "C", "A"]
+
+
+def test_punctuation_opening_the_second_field_joins_the_first(style) -> None:
+    # Angewandte Chemie, an entry without authors: "[92],  “Title,”"
+    path = style(layout='<text variable="citation-number" prefix="[" suffix="]"/><group><names variable="author">'
+                        '<name/></names><text variable="title" prefix=", "/></group>',
+                 bibliography=' second-field-align="flush"')
+    items = [{"id": "a", "type": "book", "title": "T"},
+             {"id": "b", "type": "book", "title": "U", "author": [{"family": "Lee", "given": "A"}]}]
+    assert cslkit.render(items, style=path) == ["[1],  T", "[2] A Lee, U"]

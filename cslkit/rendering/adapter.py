@@ -1206,7 +1206,14 @@ class Layout(_Adapted, model.Layout):
         # citeproc-js's text output is the first field as rendered, then a space, then the
         # rest as rendered, their affixes' spaces kept: suffix=". " gives "1.  Title", and
         # so does a second field with prefix=" " (Institute of Physics: "[1]  Brown E")
-        return String(str(first) + " " + str(body)) if rest else first
+        if not rest:
+            return first
+        body_text = str(body)
+        if body_text[:1] in (",", ";", ":", "."):
+            # punctuation opening the rest joins the first field (citeproc-js: an
+            # anonymous entry in Angewandte Chemie reads "[92],  “Title,”")
+            return String(str(first) + body_text[0] + " " + body_text[1:])
+        return String(str(first) + " " + body_text)
 
     def render_citation(self, citation: Any, callback: Any) -> Any:
         style = self.get_root()

@@ -2098,9 +2098,11 @@ class Names(_Adapted, model.Names):
                 continue
             name_element = names_context.name
             if name_element is None:
+                # a cs:name with the defaults, added once: made outside the CSL namespace,
+                # it is not found by tag, so one was added on every render before
                 name_element = Name()
                 names_context.insert(0, name_element)
-                vars(names_context).pop(("child", "name"), None)
+                vars(names_context)[("child", "name")] = name_element
             text = name_element.render(item, role, context=context, **kwargs)
             if text is None:
                 cut_to_none = True

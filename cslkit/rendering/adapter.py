@@ -2570,11 +2570,21 @@ class Label(_Adapted, model.Label):
         return bool(and_term) and re.search(rf"\d\s+{re.escape(and_term)}\s+\d", value) is not None
 
 
+_GROUP_MARKUP_ATTRIBUTES = ("display", "prefix", "suffix", *_FORMATTING_ATTRIBUTES)
+
+
 class Group(_Adapted, model.Group):
     def markup(self, text: Any) -> Any:
         """A ``display`` group (block, left-margin, right-inline, indent) is a block of
         its own: set off from what is around it by a space in one-line output
         (citeproc-py ran it into its neighbours: "Doe1999Title")."""
+        own = vars(self)
+        plain = own.get("plain markup")
+        if plain is None:  # no display, affix or formatting: the text prints as it is
+            attrib = self.attrib
+            plain = own["plain markup"] = not any(name in attrib for name in _GROUP_MARKUP_ATTRIBUTES)
+        if plain:
+            return text if text else None
         text = super().markup(text)
         if text is None or not self.get("display") or not str(text).strip():
             return text
@@ -2590,18 +2600,23 @@ class Group(_Adapted, model.Group):
         return self.join(_group_output(self, item, self.get("delimiter", ""), context, kwargs))
 
 
+def _child_plan(element: Any) -> list[tuple[Any, bool, bool]]:
+    """(child, calls a variable, is a cs:choose) for each child, worked out once."""
+    own = vars(element)
+    plan = own.get("child plan")
+    if plan is None:
+        plan = own["child plan"] = [(child, child.calls_variable(), isinstance(child, model.Choose))
+                                    for child in element.children()]
+    return plan
+
+
 def _group_output(element: Any, item: Any, delimiter: str, context: Any, kwargs: dict[str, Any]) -> list[Any]:
     """What a group's children print; VariableError when it calls variables and none of
     them printed (CSL 1.0.2 §Group)."""
-    own = vars(element)
-    plan = own.get("group plan")
-    if plan is None:  # (child, calls a variable, is a cs:choose), worked out once
-        plan = own["group plan"] = [(child, child.calls_variable(), isinstance(child, model.Choose))
-                                    for child in element.children()]
     output = []
     variable_called = False
     variable_rendered = False
-    for child, calls, choose in plan:
+    for child, calls, choose in _child_plan(element):
         try:
             if choose:
                 text = child.render(item, context=context, delimiter=delimiter, **kwargs)
@@ -2646,10 +2661,9 @@ class Choose(_Adapted, model.Choose):
         printed already by the author's substitute, prints no "[WWW Document]" twice)."""
         output = []
         called = printed = False
-        for child in branch.children():
-            calls = child.calls_variable()
+        for child, calls, choose in _child_plan(branch):
             try:
-                if isinstance(child, model.Choose):
+                if choose:
                     # a nested choose counts the variables of its own taken branch
                     text = child.render(item, context=context, delimiter=delimiter, **kwargs)
                     calls, prints = vars(child)["variable_called"], vars(child)["variable_rendered"]
@@ -2690,13 +2704,14 @@ class _Conditions:
         if plan is None:  # the tests this element has, in citeproc-py's order
             attrib = self.attrib
             checks = [getattr(self, method) for attribute, method in _CONDITION_TESTS if attribute in attrib]
-            plan = own["cached conditions"] = (checks, "position" in attrib, self.get("match", "all"))
-        checks, position, match = plan
+            plan = own["cached conditions"] = (checks, "position" in attrib, self.get("match", "all"),
+                                               attrib.get("disambiguate"))
+        checks, position, match, disambiguate = plan
         results = []
-        if "disambiguate" in self.attrib:
+        if disambiguate is not None:
             state, cite_context = _disambiguation(self), _cite_context(self)
             passed = state is not None and cite_context is not None and state.condition(cite_context)
-            results.append(passed == (self.get("disambiguate") == "true"))
+            results.append(passed == (disambiguate == "true"))
         for check in checks:
             results += check(item)
         if position:

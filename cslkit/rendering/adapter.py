@@ -1674,8 +1674,17 @@ class Text(_PageRanges, _Adapted, model.Text):
         """citeproc-py's, without raising an exception per item to learn its language."""
         if context is None:
             context = self
-        attrib = self.attrib
-        if "text-case" in attrib:  # the language only matters to text-case
+        own = vars(self)
+        kind = own.get("text kind")
+        if kind is None:  # what the element prints and whether it has a text-case, read once
+            attrib = self.attrib
+            kind = own["text kind"] = (
+                next((name for name in ("variable", "macro", "term", "value") if name in attrib), None),
+                "text-case" in attrib,
+                self.get_macro(attrib["macro"]) if "variable" not in attrib and "macro" in attrib else None,
+            )
+        source, text_case, macro = kind
+        if text_case:  # the language only matters to text-case
             language = item.reference.get("language")
             if language:
                 language = str(language)[:2]
@@ -1683,20 +1692,19 @@ class Text(_PageRanges, _Adapted, model.Text):
                 language = (self.get_root().get("default-locale") or "en")[:2]
         else:
             language = None
-        if "variable" in attrib:
+        if source == "variable":
             text = self._variable(item, context)
-        elif "macro" in attrib:
+        elif source == "macro":
             # sort options reach names inside nested macros (citeproc-py dropped them)
-            text = self.get_macro(attrib["macro"]).render(item, context, sort_options=kwargs.get("sort_options"))
-        elif "term" in attrib:
+            text = macro.render(item, context, sort_options=kwargs.get("sort_options"))
+        elif source == "term":
             text = self._term(item)
-            if text and "text-case" not in attrib and vars(self.get_root()).get("mark_terms"):
+            if text and not text_case and vars(self.get_root()).get("mark_terms"):
                 text = String(_TERM_START + str(text))
-        elif "value" in attrib:
-            own = vars(self)
+        elif source == "value":
             text = own.get("rich value")
             if text is None:  # may hold markup, as a field; parsed once
-                text = own["rich value"] = _rich_string(attrib["value"], verbatim=False)
+                text = own["rich value"] = _rich_string(self.get("value"), verbatim=False)
         else:
             text = None
         return text, language
@@ -1713,8 +1721,13 @@ class Text(_PageRanges, _Adapted, model.Text):
             return str(text) if isinstance(text, (int, float)) else text
         return super().markup(text, language)
 
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        text, language = self.process(item, context, **kwargs)
+        return self.markup(text, language)
+
     def _variable(self, item: Any, context: Any) -> Any:
-        if self.get("variable") == "citation-label":
+        variable = self.get("variable")
+        if variable == "citation-label":
             # made up when the item has none; its year suffix follows it (not while
             # cites are compared, as citeproc-js)
             label = citation_label(item.reference)
@@ -1723,8 +1736,8 @@ class Text(_PageRanges, _Adapted, model.Text):
                 label += str(suffix)
             _record_printed(self, context, "citation-label")
             return String(label)
-        if self.get("variable") != "locator" or not item.has_locator:
-            if _absent(self.get("variable"), self.get("form"), item):
+        if variable != "locator" or not item.has_locator:
+            if _absent(variable, self.get("form"), item):
                 return None  # citeproc-py raised VariableError on the way: the same to parents
             text = super()._variable(item, context)
             if text:

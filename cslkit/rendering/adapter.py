@@ -2310,10 +2310,12 @@ class Name(_Adapted, model.Name):
         return " ".join(p for p in (self._part("given", given or ""), family_text) if p)
 
     def _name_part(self, which: str) -> Any:
-        for part in self.findall("cs:name-part", self.nsmap):
-            if part.get("name") == which:
-                return part
-        return None
+        own = vars(self)
+        key = ("name-part", which)
+        if key not in own:  # asked for each part of each name: found once
+            own[key] = next((part for part in self.findall("cs:name-part", self.nsmap)
+                             if part.get("name") == which), None)
+        return own[key]
 
     def _part(self, which: str, text: str) -> str:
         if not text:

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import html
 import re
-from functools import cached_property, cmp_to_key
+from functools import cached_property, cmp_to_key, lru_cache
 from typing import Any
 
 from citeproc import DATES, NAMES, VARIABLES, model
@@ -681,18 +681,17 @@ def _concat(left: str, right: str) -> str:
     return left + right
 
 
-_ESCAPED: dict[str, str] = {}  # a style's delimiters, escaped (few distinct ones)
+@lru_cache(maxsize=512)
+def _escaped_delimiter(delimiter: str) -> str:
+    # A style has few distinct delimiters; escaping them once per render showed in profiles.
+    return html.escape(delimiter, quote=False)
 
 
 def seam_join(pieces: list[Any], delimiter: str) -> Any:
     """``pieces`` joined by a style's ``delimiter`` (text, escaped here)."""
     if len(pieces) == 1:
         return String(str(pieces[0]))
-    escaped = _ESCAPED.get(delimiter)
-    if escaped is None:
-        if len(_ESCAPED) > 512:
-            _ESCAPED.clear()
-        escaped = _ESCAPED[delimiter] = html.escape(delimiter, quote=False)
+    escaped = _escaped_delimiter(delimiter)
     output = ""
     for index, piece in enumerate(pieces):
         if index and escaped:

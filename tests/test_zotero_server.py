@@ -136,6 +136,9 @@ def test_state_file_is_shared_between_servers(tmp_path: Path) -> None:
     state = tmp_path / "zotero.json"
     with ZoteroTestServer(state_path=state) as first:
         _pyzotero(first).create_items(_books(3))
+        # saved before the answer went out, so a client may stop the server at once
+        saved = json.loads(state.read_text(encoding="utf-8"))
+        assert len(saved["libraries"]["1"]["items"]) == 3
     with ZoteroTestServer(state_path=state) as second:
         assert len(second.items(1)) == 3 and second.library_version(1) == 1
 

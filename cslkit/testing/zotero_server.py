@@ -299,6 +299,9 @@ SCHEMA_ROUTES: dict[str, Callable[[dict[str, str]], Any]] = {
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
+    # A write is saved before its answer goes out, as a real server commits before it
+    # replies: saved after, a client could stop the server before the state file had it.
+    _unsaved = False
 
     # -- plumbing ------------------------------------------------------------------
 
@@ -317,6 +320,7 @@ class _Handler(BaseHTTPRequestHandler):
         body: Any = None,
         headers: dict[str, str] | None = None,
     ) -> None:
+        self._save_writes()
         payload = b"" if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
@@ -333,7 +337,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(payload)
         self.server.log.append(RequestRecord(self.command, self.path, status))
 
+    def _save_writes(self) -> None:
+        if self._unsaved:
+            self._unsaved = False
+            self.server.data.save()
+
     def _error(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        self._save_writes()
         payload = message.encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", "text/plain")
@@ -345,6 +355,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.log.append(RequestRecord(self.command, self.path, status))
 
     def _drop(self) -> None:
+        self._save_writes()
         self.server.log.append(RequestRecord(self.command, self.path, 0))
         self.close_connection = True
         with contextlib.suppress(OSError):
@@ -425,6 +436,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(403, "Write access denied")
             return
         lib = data.library(group)
+        self._unsaved = writing
         if writing and self.server.faults.take_concurrent_edit():
             data.concurrent_edit(group, self.server.faults.rng)
         if not writing:
@@ -450,8 +462,7 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._error(404, "Not found")
             return
-        if writing:
-            data.save()
+        self._save_writes()
 
     def _api_object(self, group: str, kind: str, obj: dict[str, Any]) -> dict[str, Any]:
         base = self.server.url

@@ -280,3 +280,20 @@ def test_punctuation_opening_the_second_field_joins_the_first(style) -> None:
     items = [{"id": "a", "type": "book", "title": "T"},
              {"id": "b", "type": "book", "title": "U", "author": [{"family": "Lee", "given": "A"}]}]
     assert cslkit.render(items, style=path) == ["[1],  T", "[2] A Lee, U"]
+
+
+def test_the_bibliography_sorts_by_given_names_the_disambiguation_expanded(style) -> None:
+    # APA 6th: "Dubois, O." is two people, shown and sorted with full given names
+    # (citeproc-js); sorted by initials the second author would put Olena first
+    path = Path(style(layout='<text macro="author"/>', cite='<text macro="author"/>',
+                      citation=' disambiguate-add-givenname="true" givenname-disambiguation-rule="primary-name"'))
+    macro = ('<macro name="author"><names variable="author"><name name-as-sort-order="all" '
+             'initialize-with=". " delimiter="; "/></names></macro>')
+    text = path.read_text(encoding="utf-8").replace("<citation ", macro + "<citation ", 1)
+    text = text.replace("<bibliography><layout>", '<bibliography><sort><key macro="author"/></sort><layout>')
+    path.write_text(text, encoding="utf-8")
+    items = [{"id": "a", "type": "book", "title": "A",
+              "author": [{"family": "Dubois", "given": "Olena"}, {"family": "Abbott", "given": "Kim"}]},
+             {"id": "b", "type": "book", "title": "B",
+              "author": [{"family": "Dubois", "given": "Oleksandr"}, {"family": "Zorn", "given": "Kim"}]}]
+    assert cslkit.render(items, style=str(path)) == ["Dubois, Oleksandr; Zorn, K.", "Dubois, Olena; Abbott, K."]

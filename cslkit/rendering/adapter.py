@@ -2415,10 +2415,18 @@ class Name(_Adapted, model.Name):
             return None  # et-al-use-first="0": no names, so no "et al." either (citeproc-js)
         form, initialize_with = option("form"), option("initialize-with")
         default_level = 0 if form == "short" else (1 if initialize_with is not None else 2)
+        sorting_state = _disambiguation(self) if sort_options is not None else None
         if state is not None:
             levels = [state.given_level(cite_context, name, i, form, initialize_with) for i, name in enumerate(names)]
             if state.rule.endswith("with-initials") and initialize_with is None and 1 in levels:
                 initialize_with = ""  # these rules show initials, even without initialize-with
+        elif sorting_state is not None and sorting_state.sort_given:
+            # citeproc-js sorts by the names as the document shows them, given names
+            # expanded to tell people apart ("Dubois, Oleksandr" before "Dubois, Olena")
+            levels = [max(default_level, sorting_state.names.level(item.key, name, i, 0, form, initialize_with))
+                      for i, name in enumerate(names)]
+            if sorting_state.rule.endswith("with-initials") and initialize_with is None and 1 in levels:
+                initialize_with = ""
         else:
             levels = [default_level] * len(names)
         if cite_context is not None:

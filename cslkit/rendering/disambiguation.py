@@ -189,6 +189,9 @@ class Disambiguation:
         self.request: AmbigConfig | None = None
         self.collecting = False
         self.name_totals: list[int] = []
+        # set once the document's people are known: sort keys then show given names as
+        # the disambiguation expanded them (see engine: the bibliography is sorted again)
+        self.sort_given = False
 
     def active(self) -> bool:
         return self.add_names or self.add_given or self.add_suffix or self.uses_condition
@@ -394,6 +397,7 @@ class _Run:
                 from citeproc.string import String
 
                 self.cites[key].reference["year_suffix"] = String(_letters(config.year_suffix))
+        state.sort_given = state.add_given and state.rule != "by-cite"
 
 
 class _Group:

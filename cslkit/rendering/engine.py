@@ -221,8 +221,7 @@ class Renderer:
         index_of = {key: i for i, key in enumerate(keys)}
         try:
             if loaded.has_bibliography():
-                bibliography.sort()
-                disambiguate(loaded, bibliography)
+                _sort_and_disambiguate(loaded, bibliography)
                 rendered = bibliography.bibliography()
             else:  # a style without a bibliography: each item as a citation of its own
                 disambiguate(loaded, bibliography)
@@ -298,10 +297,11 @@ class Renderer:
         try:
             for citation in citations:
                 bibliography.register(citation)
-            if loaded.has_bibliography():
-                bibliography.sort()
             loaded.root.first_reference_notes = _first_notes(citations)
-            disambiguate(loaded, bibliography)
+            if loaded.has_bibliography():
+                _sort_and_disambiguate(loaded, bibliography)
+            else:
+                disambiguate(loaded, bibliography)
             # an empty cluster prints nothing (not the layout's bare affixes, "()")
             marks = [str(bibliography.cite(citation, lambda cite: None)) if citation.cites else ""
                      for citation in citations]
@@ -310,6 +310,27 @@ class Renderer:
             raise RenderError(f"style {loaded.name!r} failed: {type(exc).__name__}: {exc}") from exc
         finally:
             loaded.root.first_reference_notes = None
+
+
+def _sort_and_disambiguate(loaded: LoadedStyle, bibliography: Any) -> None:
+    """Sort the bibliography and tell its items apart. Where the disambiguation expands
+    given names document-wide, citeproc-js sorts by the expanded names, which are known
+    only after a first pass: then sort again and, if the order changed, assign year
+    suffixes again in the new order."""
+    bibliography.sort()
+    disambiguate(loaded, bibliography)
+    state = loaded.root.disambiguation
+    if state is None or not state.sort_given:
+        return
+    before = [item.key for item in bibliography.items]
+    suffixes = {item.key: item.reference.pop("year_suffix", None) for item in bibliography.items}
+    bibliography.sort()
+    if [item.key for item in bibliography.items] == before:
+        for item in bibliography.items:
+            if suffixes[item.key] is not None:
+                item.reference["year_suffix"] = suffixes[item.key]
+        return
+    disambiguate(loaded, bibliography)
 
 
 def _first_notes(citations: list[Any]) -> dict[str, int]:

@@ -297,3 +297,24 @@ def test_the_bibliography_sorts_by_given_names_the_disambiguation_expanded(style
              {"id": "b", "type": "book", "title": "B",
               "author": [{"family": "Dubois", "given": "Oleksandr"}, {"family": "Zorn", "given": "Kim"}]}]
     assert cslkit.render(items, style=str(path)) == ["Dubois, Oleksandr; Zorn, K.", "Dubois, Olena; Abbott, K."]
+
+
+def test_names_substituted_after_a_names_with_its_own_name_are_not_compared(style) -> None:
+    # MLA's author macro substitutes author, guest (with a cs:name of its own), then
+    # editor: citeproc-js neither replaces an editor-only entry's names with "---" nor
+    # compares the next entry with it, but with the entry before
+    path = Path(style(layout='<names variable="composer"><name/><label prefix=" " form="short"/><substitute>'
+                             '<names variable="author"/><names variable="guest"><name/></names>'
+                             '<names variable="editor"/></substitute></names><text variable="title" prefix=". "/>',
+                      bibliography=' subsequent-author-substitute="---"'))
+    text = path.read_text(encoding="utf-8").replace(
+        '"---"><layout>', '"---"><sort><key variable="title"/></sort><layout>', 1)
+    path.write_text(text, encoding="utf-8")
+    doe, roe = [{"family": "Doe", "given": "John"}], [{"family": "Roe", "given": "Jane"}]
+    items = [{"id": "a", "type": "book", "title": "A", "author": doe},
+             {"id": "b", "type": "book", "title": "B", "editor": roe},
+             {"id": "c", "type": "book", "title": "C", "author": doe},
+             {"id": "d", "type": "book", "title": "D", "editor": doe},
+             {"id": "e", "type": "book", "title": "E", "guest": doe}]
+    assert cslkit.render(items, style=str(path)) == [
+        "John Doe. A", "Jane Roe ed. B", "---. C", "John Doe ed. D", "---. E"]

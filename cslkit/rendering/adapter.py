@@ -1114,6 +1114,9 @@ class Layout(_Adapted, model.Layout):
                 # as the entry before are replaced ("---. 1974b. ...")
                 probe = style.names_probe = {"suppress": False}
                 entry = self._render_entry(item)
+                if probe.get("uncompared"):
+                    output_items.append(entry)  # see Substitute._uncompared
+                    continue
                 names = "\0".join(probe["names_only"]) if probe.get("names_only") else probe.get("names")
                 if names is not None and names == previous_names:
                     style.names_probe = {"suppress": False, "replace": substitute}
@@ -2515,8 +2518,13 @@ class Substitute(_Adapted, model.Substitute):
 
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         layout = (context if context is not None else self).get_layout()
+        uncompared = self._uncompared()
         for child in self.children():
             layout.printed_variables = []
+            if child in uncompared:
+                probe = vars(self.get_root()).get("names_probe")
+                if probe is not None and probe.get("capturing"):
+                    probe["uncompared"] = True
             # names print once even within the substitute (a macro showing the editors
             # twice shows them once, as citeproc-js): suppressed as soon as printed, and
             # released again if this child ends up printing nothing
@@ -2539,7 +2547,28 @@ class Substitute(_Adapted, model.Substitute):
                     layout.repressed.setdefault(tag, []).append(variable)
                 vars(self)["printed text"] = not isinstance(child, model.Names)
                 return text
+            if child in uncompared:
+                probe = vars(self.get_root()).get("names_probe")
+                if probe is not None:
+                    probe.pop("uncompared", None)
         return None
+
+    def _uncompared(self) -> list[Any]:
+        """The cs:names after one with a cs:name of its own: citeproc-js neither compares
+        nor replaces the names they print for subsequent-author-substitute (MLA: an
+        editor-only entry, substituted after "guest", keeps its names and is skipped: the
+        entry after it is compared with the one before)."""
+        found = vars(self).get("uncompared")
+        if found is None:
+            found, seen_own_name = [], False
+            for child in self.children():
+                if isinstance(child, model.Names):
+                    if seen_own_name:
+                        found.append(child)
+                    elif child.xpath_search("./cs:name"):
+                        seen_own_name = True
+            vars(self)["uncompared"] = found
+        return found
 
 
 def _record_printed(element: Any, context: Any, variable: str) -> None:

@@ -2661,29 +2661,36 @@ def _child_plan(element: Any) -> list[tuple[Any, bool, bool]]:
     return plan
 
 
-def _group_output(element: Any, item: Any, delimiter: str, context: Any, kwargs: dict[str, Any]) -> list[Any]:
-    """What a group's children print; VariableError when it calls variables and none of
-    them printed (CSL 1.0.2 §Group)."""
+def _children_output(element: Any, item: Any, delimiter: str, context: Any,
+                     kwargs: dict[str, Any]) -> tuple[list[Any], bool, bool]:
+    """What ``element``'s children print, whether any of them calls a variable and whether
+    a variable printed; a nested cs:choose counts the variables of its taken branch only."""
     output = []
-    variable_called = False
-    variable_rendered = False
+    called = printed = False
     for child, calls, choose in _child_plan(element):
         try:
             if choose:
                 text = child.render(item, context=context, delimiter=delimiter, **kwargs)
-                calls = child.branch_calls_variable()
-                printed = vars(child)["variable_rendered"]
+                own = vars(child)
+                calls, prints = own["variable_called"], own["variable_rendered"]
             else:
                 text = child.render(item, context=context, **kwargs)
-                printed = calls
+                prints = calls
         except VariableError:
-            variable_called = variable_called or calls
+            called = called or calls
             continue
-        variable_called = variable_called or calls
+        called = called or calls
         if text is not None:
             output.append(text)
-            variable_rendered = variable_rendered or printed
-    if output and (not variable_called or variable_rendered):
+            printed = printed or prints
+    return output, called, printed
+
+
+def _group_output(element: Any, item: Any, delimiter: str, context: Any, kwargs: dict[str, Any]) -> list[Any]:
+    """What a group's children print; VariableError when it calls variables and none of
+    them printed (CSL 1.0.2 §Group)."""
+    output, called, printed = _children_output(element, item, delimiter, context, kwargs)
+    if output and (not called or printed):
         return output
     raise VariableError
 
@@ -2695,13 +2702,11 @@ class Choose(_Adapted, model.Choose):
 
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
         own = vars(self)
-        own["taken"] = None
         own["variable_called"] = own["variable_rendered"] = False
         for child in self.children():
             # tested here: no ConditionFailed per branch
             if isinstance(child, _Conditions) and not child.passes(item, context):
                 continue
-            own["taken"] = child
             return self._branch(child, item, context, delimiter, kwargs)
         return None
 
@@ -2710,30 +2715,10 @@ class Choose(_Adapted, model.Choose):
         macro around the choose is dropped when none did, even if the branch printed a
         fixed text (citeproc-js: Elsevier Harvard's webpage title macro, its title
         printed already by the author's substitute, prints no "[WWW Document]" twice)."""
-        output = []
-        called = printed = False
-        for child, calls, choose in _child_plan(branch):
-            try:
-                if choose:
-                    # a nested choose counts the variables of its own taken branch
-                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
-                    calls, prints = vars(child)["variable_called"], vars(child)["variable_rendered"]
-                else:
-                    text = child.render(item, context=context, **kwargs)
-                    prints = calls
-            except VariableError:
-                called = called or calls
-                continue
-            called = called or calls
-            if text is not None:
-                output.append(text)
-                printed = printed or prints
+        output, called, printed = _children_output(branch, item, delimiter, context, kwargs)
         own = vars(self)
         own["variable_called"], own["variable_rendered"] = called, printed
         return seam_join(output, delimiter) if output else None
-
-    def branch_calls_variable(self) -> bool:
-        return bool(vars(self).get("variable_called"))
 
 
 _NUMERIC_VALUE = re.compile(r"^[a-z]*\d+[a-z]*(?:\s*[-\u2013,&]\s*[a-z]*\d+[a-z]*)*$", re.I)

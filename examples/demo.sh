@@ -11,7 +11,9 @@ PYTHON=${PYTHON:-$(dirname "$CSLKIT")/python}
 out=$(mktemp -d)
 trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$out"' EXIT
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
+# Bold headings on a terminal only: piped or saved to a file, the output stays plain.
+if [ -t 2 ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold='' plain=''; fi
+step() { printf '\n%s== %s%s\n' "$bold" "$*" "$plain" >&2; }
 
 step "1. Parse the pasted list (examples/maltsev-2013-references.txt) into CSL-JSON"
 "$CSLKIT" parse examples/maltsev-2013-references.txt -o "$out/references.json" 2>"$out/parse.log" \

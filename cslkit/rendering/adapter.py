@@ -74,6 +74,7 @@ _MORE_VARIABLES = {
     "archive_collection", "citation_key", "division", "event_title", "license", "part_number",
     "part_title", "printing_number", "reviewed_genre", "reviewed_title", "scale", "supplement_number",
     "volume_title", "volume_title_short", "collection_title_short",
+    "available_date",
 }
 _NAME_VARIABLES = set(NAMES) | _MORE_NAMES
 _KNOWN_VARIABLES = set(VARIABLES) | _MORE_NAMES | _MORE_VARIABLES | {"title_short", "container_title_short"}
@@ -446,7 +447,9 @@ def _date(value: Any) -> Any:
     return None
 
 
-_DATE_VARIABLES = ("accessed", "container", "event-date", "issued", "original-date", "submitted")
+_DATE_VARIABLES = (
+    "accessed", "available-date", "container", "event-date", "issued", "original-date", "submitted",
+)
 # "variable: value" lines at the start of a note, or "{:variable: value}" anywhere in it
 # (names in lower case, or identifiers in capitals: "DOI: …"; "Genre: …" is text)
 _NOTE_LINE = re.compile(r"([a-z][-a-z]*|[A-Z]+)\s*:\s*(.+)")

@@ -138,3 +138,16 @@ def test_help_prints_square_brackets_as_written() -> None:
     result = run("render", "--help")
     assert result.returncode == 0
     assert "[in Ukrainian]" in " ".join(result.stdout.replace("│", " ").split())
+
+
+def test_cite_shorthand_locators(refs) -> None:
+    result = run("cite", str(refs), "--style", "apa", "--cite", "smith2015@p. 12-15,kov2013@chap. 3",
+                 "--cite", "smith2015@7", "--from", "csl-json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["(Smith, 2015, pp. 12–15; Коваленко, 2013, Chapter 3)", "(Smith, 2015, p. 7)"]
+
+
+def test_cite_shorthand_with_an_unknown_label_names_it(refs) -> None:
+    result = run("cite", str(refs), "--cite", "smith2015@pgs 12", "--from", "csl-json")
+    assert result.returncode == 2
+    assert "unknown locator label 'pgs'" in result.stderr and "chap." in result.stderr

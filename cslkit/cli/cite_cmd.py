@@ -18,7 +18,9 @@ def cite_command(
         typer.Option(
             "--cite",
             "-c",
-            help="Comma-separated item ids cited together; repeat for each citation, in text order.",
+            help="Comma-separated item ids cited together; repeat for each citation, in text order. "
+            "ID@LOCATOR points into the work: smith2020@12 (a page), smith2020@p. 12-15, "
+            "smith2020@chap. 3, koval2019@с. 45.",
         ),
     ] = None,
     clusters_file: Annotated[
@@ -49,7 +51,9 @@ def cite_command(
 
         cslkit cite refs.json --style vancouver --cite smith2020,lee2019 --cite doe2018
 
-        cslkit cite refs.json --style chicago-notes-bibliography-subsequent-ibid --notes --cite smith2020 --cite smith2020
+        cslkit cite refs.json --style apa --cite "smith2020@p. 12-15,lee2019@chap. 3"
+
+        cslkit cite refs.json --style chicago-notes-bibliography-subsequent-ibid --notes --cite smith2020@12 --cite smith2020@12
 
         cslkit cite refs.json --style apa --clusters clusters.json
     """
@@ -58,6 +62,7 @@ def cite_command(
     from cslkit.errors import InputError
     from cslkit.rendering import Cluster
     from cslkit.rendering import cite as cite_items
+    from cslkit.rendering.citations import parse_cite
 
     if clusters_file is not None:
         if cite:
@@ -69,14 +74,17 @@ def cite_command(
             raise InputError(f"{clusters_file}: not JSON: {exc.msg} (line {exc.lineno})") from exc
         if not isinstance(clusters, list):
             raise InputError(f"{clusters_file}: expected a JSON list of citations")
-    else:
-        ids = [[part.strip() for part in value.split(",") if part.strip()] for value in cite or []]
-        ids = [c for c in ids if c]
-        if not ids:
-            raise InputError("no item ids given", hint="use --cite id1,id2 or --clusters FILE")
-        clusters = [Cluster(c, index + 1) for index, c in enumerate(ids)] if notes else ids
+    elif not any(part.strip() for value in cite or [] for part in value.split(",")):
+        raise InputError("no item ids given", hint="use --cite id1,id2 or --clusters FILE")
     items = load_items(file, from_format)
     report_read_problems(items)
+    if clusters_file is None:
+        known_ids = {str(item.get("id")) for item in items if isinstance(item, dict)}
+        cites = [
+            [parse_cite(part, known_ids) for part in value.split(",") if part.strip()] for value in cite or []
+        ]
+        cites = [c for c in cites if c]
+        clusters = [Cluster(c, index + 1) for index, c in enumerate(cites)] if notes else cites
     marks = cite_items(list(items), clusters, style=style, locale=locale, format=output_format)
     write_output("".join(mark + "\n" for mark in marks), None)
 

@@ -24,13 +24,14 @@ each cluster's footnote number and each cite's locator to tell:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from cslkit.errors import InputError
 
-__all__ = ["Cite", "Cluster", "Position", "PositionTracker", "as_clusters"]
+__all__ = ["Cite", "Cluster", "Position", "PositionTracker", "as_clusters", "parse_cite"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,72 @@ class Cite:
     suffix: str | None = None
     suppress_author: bool = False
     author_only: bool = False
+
+
+# CSL 1.0.2 locator types, and the abbreviations people write before a locator (English,
+# Ukrainian, Russian), lower-cased and without their full stop.
+LOCATOR_LABELS: frozenset[str] = frozenset({
+    "act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation",
+    "equation", "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph", "part",
+    "rule", "scene", "section", "sub-verbo", "supplement", "table", "timestamp", "title-locator",
+    "verse", "version", "volume",
+})
+_LABEL_ABBREVIATIONS: dict[str, str] = {
+    **{word: "page" for word in ("p", "pp", "pages", "pg", "с", "стор", "стр")},
+    **{word: "chapter" for word in ("ch", "chap", "chaps", "chapters", "розд", "гл")},
+    **{word: "section" for word in ("sec", "sect", "secs", "sections", "§", "§§")},
+    **{word: "volume" for word in ("vol", "vols", "volumes", "т")},
+    **{word: "figure" for word in ("fig", "figs", "figures", "рис")},
+    **{word: "table" for word in ("tab", "tbl", "tables", "табл")},
+    **{word: "paragraph" for word in ("para", "paras", "paragraphs", "¶", "¶¶")},
+    **{word: "line" for word in ("l", "ll", "lines")},
+    **{word: "note" for word in ("n", "nn", "notes")},
+    **{word: "column" for word in ("col", "cols", "columns")},
+    **{word: "issue" for word in ("no", "nos", "№")},
+    **{word: "part" for word in ("pt", "pts", "parts", "ч")},
+    **{word: "book" for word in ("bk", "bks", "books", "кн")},
+    **{word: "verse" for word in ("v", "vv", "verses")},
+    **{word: "folio" for word in ("fol", "fols", "folios")},
+    **{word: "appendix" for word in ("app", "appx", "appendices", "дод")},
+    **{word: "supplement" for word in ("supp", "suppl", "supplements")},
+    **{word: "sub-verbo" for word in ("s.v", "sv", "s.vv")},
+    "op": "opus",
+    "art": "article-locator",
+}
+# A label is a symbol, a word ending in a full stop ("pp.", "s.v.") or a word before a space
+# ("line 5"); "e1234" and "xii" have none.
+_LABELLED_LOCATOR = re.compile(
+    r"(?P<label>§§?|¶¶?|№|[^\W\d_][^\s\d]*\.|[^\W\d_][^\s\d.]*(?=\s))\s*(?P<locator>\S.*)"
+)
+
+
+def parse_cite(text: str, known_ids: Collection[str] = ()) -> Cite:
+    """A cite from its command-line shorthand: ``ID``, or ``ID@LOCATOR`` with an optional
+    label before the locator (``smith2020@12``, ``smith2020@p. 12-15``, ``smith2020@chap. 3``,
+    ``koval2019@с. 45``); a locator without a label is a page.
+
+    ``known_ids`` decides where the id ends when an id itself contains "@". An unknown
+    label raises :class:`InputError` naming the labels that are understood.
+    """
+    text = text.strip()
+    if text in known_ids or "@" not in text:
+        return Cite(text)
+    at = next((i for i, char in enumerate(text) if char == "@" and text[:i] in known_ids), text.find("@"))
+    item_id, locator = text[:at].strip(), text[at + 1 :].strip()
+    if not item_id or not locator:
+        raise InputError(f"cite {text!r}: write ID@LOCATOR, e.g. smith2020@p. 12")
+    match = _LABELLED_LOCATOR.fullmatch(locator)
+    if match is None:  # no label: a page ("12", "12-15", "xii", "e1234")
+        return Cite(item_id, locator=locator)
+    word = match["label"].lower().rstrip(".")
+    label = word if word in LOCATOR_LABELS else _LABEL_ABBREVIATIONS.get(word)
+    if label is None:
+        raise InputError(
+            f"cite {text!r}: unknown locator label {match['label']!r}",
+            hint="use p., chap., sec., vol., fig., para., l., n., no., col., pt., bk., v., "
+            "s.v., a CSL locator type (page, chapter, …) or no label (a page)",
+        )
+    return Cite(item_id, locator=match["locator"].strip(), label=label)
 
 
 @dataclass(frozen=True)

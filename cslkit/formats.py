@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import IO, Any
 
@@ -138,19 +138,44 @@ def write(
     write_atomically(Path(path_or_file), text)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so readers see the old or the new file, never half."""
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Replace ``path`` with ``text`` (or bytes) so readers see the old or the new file,
+    never half. A new file gets the usual permissions (the umask's); a replaced one keeps
+    its own."""
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; give a file name, e.g. {path / 'refs.txt'}")
     directory = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write here ({exc.strerror})") from exc
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = None
+    for _ in range(100):
+        tmp_path = directory / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            # os.open applies the umask to 0o666, as any new file gets; mkstemp would give 0o600
+            fd = os.open(tmp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise InputError(f"{path}: cannot write here ({exc.strerror})") from exc
+    else:
+        raise InputError(f"{path}: cannot create a temporary file beside it")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp_name, path)
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        if mode is not None:
+            os.chmod(tmp_path, mode)
+        os.replace(tmp_path, path)
+    except OSError as exc:
+        tmp_path.unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot write it ({exc.strerror})") from exc
     except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
+        tmp_path.unlink(missing_ok=True)
         raise
 
 

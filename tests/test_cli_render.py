@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -151,3 +152,23 @@ def test_cite_shorthand_with_an_unknown_label_names_it(refs) -> None:
     result = run("cite", str(refs), "--cite", "smith2015@pgs 12", "--from", "csl-json")
     assert result.returncode == 2
     assert "unknown locator label 'pgs'" in result.stderr and "chap." in result.stderr
+
+
+def test_output_into_a_missing_directory_or_onto_a_directory_is_an_input_error(refs, tmp_path) -> None:
+    for target in (tmp_path / "missing" / "refs.docx", tmp_path / "missing" / "refs.txt", tmp_path):
+        result = run("render", str(refs), "-o", str(target), "--from", "csl-json")
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith(f"cslkit: error: {target}"), result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["refs.json"]  # no temporary file left
+
+
+def test_output_files_get_ordinary_permissions_and_keep_their_own(refs, tmp_path) -> None:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for name in ("refs.docx", "refs.txt"):
+        target = tmp_path / name
+        assert run("render", str(refs), "-o", str(target), "--from", "csl-json").returncode == 0
+        assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+        target.chmod(0o640)
+        assert run("render", str(refs), "-o", str(target), "--from", "csl-json").returncode == 0
+        assert target.stat().st_mode & 0o777 == 0o640

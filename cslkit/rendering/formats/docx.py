@@ -28,10 +28,17 @@ def add_entry(document: Any, markup: str) -> Any:
 
 
 def write(entries: list[str], path: str | Path) -> None:
-    """Write a Word document with one paragraph per entry (entries in internal markup)."""
+    """Write a Word document with one paragraph per entry (entries in internal markup),
+    replacing ``path`` whole: a failed write leaves the old file as it was."""
+    import io
+
     import docx
+
+    from cslkit.formats import write_atomically
 
     document = docx.Document()
     for entry in entries:
         add_entry(document, entry)
-    document.save(str(path))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write_atomically(Path(path), buffer.getvalue())

@@ -44,8 +44,9 @@ def cite_command(
     ] = "text",
     from_format: FromFormatOption = None,
 ) -> None:
-    """Print one citation per --cite (or per cluster of --clusters), numbered, collapsed
-    and positioned (first, subsequent, ibid) as the style says.
+    """Print in-text citations or footnotes: one per --cite, or per cluster of --clusters.
+
+    Numbered, collapsed and positioned (first, subsequent, ibid) as the style says.
 
     Examples:
 

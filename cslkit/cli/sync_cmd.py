@@ -134,8 +134,8 @@ def sync_command(
 ) -> None:
     """Sync FILE into a Zotero group library; a second run changes nothing.
 
-    Creates what is new, pushes what changed here, keeps what colleagues changed in
-    Zotero, and reports conflicts.
+    Creates what is new, pushes what changed here,
+    keeps what colleagues changed in Zotero, and reports conflicts.
 
     The API key comes from $ZOTERO_API_KEY or the keyring
     (`keyring set cslkit-zotero api-key`), never from the command line.

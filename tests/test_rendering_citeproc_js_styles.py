@@ -318,3 +318,31 @@ def test_names_substituted_after_a_names_with_its_own_name_are_not_compared(styl
              {"id": "e", "type": "book", "title": "E", "guest": doe}]
     assert cslkit.render(items, style=str(path)) == [
         "John Doe. A", "Jane Roe ed. B", "---. C", "John Doe ed. D", "---. E"]
+
+
+OLENA, OLEKSANDR = {"family": "Kim", "given": "Olena"}, {"family": "Kim", "given": "Oleksandr"}
+
+
+@pytest.mark.parametrize(("items", "expected"), [
+    # the editor, met only in the bibliography, is the second O. Kim: in full
+    ([{"id": "a", "title": "A", "author": [OLENA]}, {"id": "b", "title": "B", "editor": [OLEKSANDR]}],
+     ["A: O. Kim", "B: Oleksandr Kim (ed.)"]),
+    ([{"id": "b", "title": "B", "editor": [OLEKSANDR]}, {"id": "a", "title": "A", "author": [OLENA]}],
+     ["B: Oleksandr Kim (ed.)", "A: Olena Kim"]),
+    # people met only in the bibliography count from the entry that shows them on
+    ([{"id": "a", "title": "A", "editor": [OLENA]}, {"id": "b", "title": "B", "editor": [OLEKSANDR]},
+      {"id": "c", "title": "C", "editor": [OLENA]}],
+     ["A: O. Kim (ed.)", "B: Oleksandr Kim (ed.)", "C: Olena Kim (ed.)"]),
+    # primary-name: a second name is neither counted nor expanded
+    ([{"id": "a", "title": "A", "editor": [OLENA, OLEKSANDR]}], ["A: O. Kim, O. Kim (eds.)"]),
+])
+def test_the_bibliography_counts_the_people_its_entries_show_as_they_render(style, items, expected) -> None:
+    # APA 6th: "In Oleksandr Kim, J.-H. Johnson, & E. van der Berg (Eds.)", a chapter's
+    # editor whose initials another Kim cited in the text shares
+    path = style(layout='<text variable="title" suffix=": "/><names variable="author"><name initialize-with=". "/>'
+                        '</names><names variable="editor"><name initialize-with=". " delimiter=", "/>'
+                        '<label prefix=" (" form="short" suffix=")"/></names>',
+                 cite='<names variable="author"><name form="short"/></names>',
+                 citation=' disambiguate-add-givenname="true" givenname-disambiguation-rule="primary-name"')
+    items = [{"type": "book", **item} for item in items]
+    assert cslkit.render(items, style=path) == expected

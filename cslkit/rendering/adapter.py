@@ -1107,6 +1107,9 @@ class Layout(_Adapted, model.Layout):
         substitute = self.getparent().get("subsequent-author-substitute")
         output_items = []
         previous_names: str | None = None
+        state = _disambiguation(self)
+        if state is not None:
+            state.names.open_bibliography()
         try:
             for item in citation_items:
                 style.locales = self._item_locales(item)
@@ -1129,6 +1132,8 @@ class Layout(_Adapted, model.Layout):
         finally:
             style.locales = document_locales
             style.names_probe = None
+            if state is not None:
+                state.names.close_bibliography()
         return output_items
 
     def _render_entry(self, item: Any) -> Any:
@@ -2423,7 +2428,8 @@ class Name(_Adapted, model.Name):
         default_level = 0 if form == "short" else (1 if initialize_with is not None else 2)
         sorting_state = _disambiguation(self) if sort_options is not None else None
         if state is not None:
-            levels = [state.given_level(cite_context, name, i, form, initialize_with) for i, name in enumerate(names)]
+            levels = [state.given_level(cite_context, name, i, form, initialize_with, i < len(shown))
+                      for i, name in enumerate(names)]
             if state.rule.endswith("with-initials") and initialize_with is None and 1 in levels:
                 initialize_with = ""  # these rules show initials, even without initialize-with
         elif sorting_state is not None and sorting_state.sort_given:

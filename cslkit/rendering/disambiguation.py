@@ -89,6 +89,7 @@ class NameRegistry:
         # while on: each level() call and its answer (see settled())
         self.log: list[tuple[tuple[Any, ...], int]] | None = None
         self._memo: dict[tuple[str, int], tuple[Any, tuple[str, str, str] | None]] = {}
+        self._before_bibliography: dict[str, dict[str, set[str]]] | None = None
 
     def settled(self, log: list[tuple[tuple[Any, ...], int]]) -> bool:
         """Whether every level() call in ``log`` answers as it did then."""
@@ -126,6 +127,16 @@ class NameRegistry:
         if keys is not None:
             family, initials, given = keys
             self.families.setdefault(family, {}).setdefault(initials, set()).add(given)
+
+    def open_bibliography(self) -> None:
+        """Start a bibliography: its entries add the people they show as they render
+        (see :meth:`Disambiguation.given_level`); :meth:`close_bibliography` forgets them."""
+        self._before_bibliography = {family: {initials: set(givens) for initials, givens in forms.items()}
+                                     for family, forms in self.families.items()}
+
+    def close_bibliography(self) -> None:
+        if self._before_bibliography is not None:
+            self.families, self._before_bibliography = self._before_bibliography, None
 
     def level(self, item_key: str, name: Any, index: int, requested: int, form: str,
               initialize_with: str | None) -> int:
@@ -229,11 +240,18 @@ class Disambiguation:
         return limit
 
     def given_level(self, context: CiteContext, name: Any, index: int, form: str,
-                    initialize_with: str | None) -> int:
-        """How much of a given name to show: 0 none, 1 initials, 2 in full."""
+                    initialize_with: str | None, shown: bool = True) -> int:
+        """How much of a given name to show: 0 none, 1 initials, 2 in full (``shown``:
+        the name is printed, not cut by et-al)."""
         default = 0 if form == "short" else (1 if initialize_with is not None else 2)
         if "literal" in name or not (name.get("given") or name.get("family")):
             return default
+        if shown and self.add_given and context.area == "bibliography":
+            # citeproc-js registers every name it prints, entries included, just before
+            # weighing it: an editor met only in the bibliography who shares initials
+            # with someone met before prints in full ("In Oleksandr Kim (Ed.)"), and
+            # entries after it see that person too (APA 6th)
+            self.names.add(context.key, name, index)
         position = context.nameset
         unasked = self.names.level(context.key, name, index, 0, form, initialize_with)
         config = self._config(context)

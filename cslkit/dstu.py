@@ -52,11 +52,17 @@ def prepare_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for item in items:
         authors = item.get("author")
         copied = item
-        if isinstance(authors, list) and len(authors) > MAX_HEADING_AUTHORS:
+        custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
+        # "A, B, C, et al." in the source: the work has at least four authors
+        cut_at_source = custom.get("et-al") is True
+        if isinstance(authors, list) and len(authors) + cut_at_source > MAX_HEADING_AUTHORS:
             copied = {key: value for key, value in item.items() if key != "author"}
             copied["contributor"] = copy.deepcopy(authors) + copy.deepcopy(
                 item.get("contributor") or []
             )
+            if cut_at_source:
+                moved = {key: value for key, value in custom.items() if key != "et-al"}
+                copied["custom"] = dict(moved, **{"et-al-contributor": True})
         if not item.get("language"):
             language = guess_language(item)
             if language:

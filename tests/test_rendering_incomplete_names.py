@@ -39,3 +39,30 @@ def test_a_long_cut_list_is_shortened_once() -> None:
     [entry] = cslkit.render([item], style="vancouver")
     assert entry.count("et al.") == 1
     assert "Name5 A, et al." in entry
+
+
+def test_a_cut_list_counts_as_longer_than_it_is_for_et_al_min() -> None:
+    # "A, B, C, et al." names at least four people: a style that shortens lists of four or
+    # more to the first name does so here too.
+    item = cut_article(**{"et-al": True})
+    item["author"].append({"family": "Lockwood", "given": "C. J."})
+    style = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>t</title><id>t</id><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography et-al-min="4" et-al-use-first="1">
+    <layout><names variable="author"><name initialize-with="." delimiter=", "/></names></layout>
+  </bibliography>
+</style>"""
+    assert cslkit.render([item], style=style) == ["D.W. Branch et al."]
+    complete = cut_article()
+    complete["author"].append({"family": "Lockwood", "given": "C. J."})
+    assert cslkit.render([complete], style=style) == ["D.W. Branch, A.M. Peaceman, C.J. Lockwood"]
+
+
+def test_dstu_puts_a_cut_list_of_three_after_the_title() -> None:
+    # four or more authors go after the title in DSTU 8302:2015; "et al." after three says so
+    item = cut_article(**{"et-al": True})
+    item["author"].append({"family": "Lockwood", "given": "C. J."})
+    assert cslkit.render([item], style="dstu-8302-2015-short") == [
+        "1. Title / D. W. Branch et al. Am J Obstet Gynecol. 2000. Vol. 182. P. 122–127."]

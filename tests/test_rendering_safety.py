@@ -78,3 +78,15 @@ def test_shipped_styles_pass_the_schema() -> None:
     for name in ("vancouver", "apa", "dstu-8302-2015", "dstu-8302-2015-short"):
         resolved = resolve_style(name)
         check_style_bytes(resolved.data, name)
+
+
+def test_style_given_as_xml_text_is_untrusted_too(tmp_path) -> None:
+    assert cslkit.render([ITEM], style=minimal_style()) == ["Title"]
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET", encoding="utf-8")
+    prolog = f'<!DOCTYPE style [<!ENTITY xxe SYSTEM "file://{secret}">]>\n'
+    with pytest.raises(UnsafeStyleError, match=r"the style text|<style text>") as caught:
+        cslkit.render([ITEM], style=minimal_style('<text value="&xxe;"/>', prolog))
+    assert "TOP SECRET" not in str(caught.value)
+    with pytest.raises(UnsafeStyleError, match=r"line 9: invalid CSL 1\.0\.2"):
+        cslkit.render([ITEM], style=minimal_style('<text variable="title"/>\n<bogus-element/>'))

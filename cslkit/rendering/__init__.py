@@ -81,7 +81,8 @@ def render(
     """Render ``items`` (CSL-JSON dicts) as a bibliography: one string per entry, in the
     style's order.
 
-    ``style`` is a style name or a path to a .csl file; ``locale`` a CSL locale such as
+    ``style`` is a style name, a path to a .csl file, or the style's XML text (a path or
+    text is untrusted: checked before use); ``locale`` a CSL locale such as
     ``uk-UA`` (default: the style's); ``format`` one of text, html, markdown, rtf (use
     :func:`write_bibliography` for docx). ``transliterate=True`` renders the Latin-script
     "References" list (names and titles transliterated, "[in Ukrainian]" at the end).

@@ -2406,7 +2406,9 @@ class Name(_Adapted, model.Name):
             et_al_min, use_first = self._et_al_subsequent(et_al_min, use_first)
             if not self._option_set(use_first_option, context, sort_options):
                 use_first_option = "et-al-subsequent-use-first"
-        shortens = bool(et_al_min) and len(names) >= et_al_min
+        # A list the source already cut with "et al." has more names than it holds.
+        cut_at_source = variable.replace("-", "_") in item.reference.get(INCOMPLETE_NAMES, ())
+        shortens = bool(et_al_min) and len(names) + cut_at_source >= et_al_min
         limit = use_first if shortens and self._option_set(use_first_option, context, sort_options) else len(names)
         state = _disambiguation(self) if cite_context is not None else None
         if state is not None:
@@ -2417,7 +2419,6 @@ class Name(_Adapted, model.Name):
         vars(self)["shown"] = shown
         # A list the source already cut with "et al." ends in "et al." whatever its length:
         # printing it bare would claim these are all the authors.
-        cut_at_source = variable.replace("-", "_") in item.reference.get(INCOMPLETE_NAMES, ())
         if cut_at_source and not truncated:
             truncated, use_last = True, False
         if option("form") == "count":

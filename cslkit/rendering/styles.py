@@ -118,8 +118,8 @@ def _candidates(name: str) -> list[tuple[str, Path, bool, str]]:
     return places
 
 
-def _parent_of(path: Path) -> str | None:
-    match = _PARENT.search(_head(path))
+def _parent_of(path: Path, head: str | None = None) -> str | None:
+    match = _PARENT.search(_head(path) if head is None else head)
     if not match:
         return None
     href = _HREF.search(match.group(0))
@@ -127,11 +127,16 @@ def _parent_of(path: Path) -> str | None:
 
 
 def resolve_style(style: str | Path) -> ResolvedStyle:
-    """Find ``style`` (a name or a path) and return its independent style's bytes.
+    """Find ``style`` (a name, a path, or the XML text of a style) and return its
+    independent style's bytes.
 
     Raises :class:`StyleError` for an unknown name (with close matches) or a URL.
     """
     text = str(style)
+    if not isinstance(style, Path) and text.lstrip().startswith("<"):
+        # the style itself, as citeproc-js takes it: untrusted, like a file
+        return _resolved_from_data("style", Path("<style text>"), text.encode("utf-8"),
+                                   trusted=False, source_name="the style text")
     if re.match(r"^[a-z][a-z0-9+.-]*://", text, re.I):
         raise StyleError(
             f"refusing to fetch the style {text!r} over the network",
@@ -149,13 +154,18 @@ def resolve_style(style: str | Path) -> ResolvedStyle:
 
 
 def _resolved_from_file(name: str, path: Path, *, trusted: bool, source_name: str) -> ResolvedStyle:
-    data = path.read_bytes()
+    return _resolved_from_data(name, path, path.read_bytes(), trusted=trusted, source_name=source_name)
+
+
+def _resolved_from_data(
+    name: str, path: Path, data: bytes, *, trusted: bool, source_name: str
+) -> ResolvedStyle:
     default_locale = None
     if b"independent-parent" in data and b"<layout" not in data:
         head = data[:6000].decode("utf-8", "replace")
         locale_match = _DEFAULT_LOCALE.search(head)
         default_locale = locale_match.group(1) if locale_match else None
-        parent = _parent_of(path)
+        parent = _parent_of(path, head)
         if parent is None:
             raise StyleError(f"{source_name}: dependent style without an independent parent")
         for parent_name, parent_path, parent_trusted, _source in _candidates(parent):

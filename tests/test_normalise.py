@@ -268,6 +268,7 @@ def test_registry_order_selection_and_skip():
         "pages",
         "container-titles",
         "language",
+        "places",
         "container-spellings",
     ]
     item = {

@@ -36,7 +36,7 @@ def normalise_command(
         typer.Option(
             "--skip",
             help="Leave this step out (repeatable): types, identifiers, text, names, dates, "
-            "pages, container-titles, language, container-spellings (see --list-steps).",
+            "pages, container-titles, language, places, container-spellings (see --list-steps).",
         ),
     ] = None,
     step: Annotated[

@@ -24,6 +24,7 @@ from cslkit.normalisers.identifiers import normalise_identifiers
 from cslkit.normalisers.language import detect_language, normalise_language
 from cslkit.normalisers.names import normalise_names
 from cslkit.normalisers.pages import normalise_pages
+from cslkit.normalisers.places import spell_out_places
 from cslkit.normalisers.text import clean_text, normalise_type
 
 __all__ = [
@@ -39,7 +40,8 @@ __all__ = [
 
 # The registry, in running order. Identifiers go before text clean-up so a DOI glued to
 # the end of a title leaves with its punctuation; language runs last of the item steps,
-# on clean titles; list steps come after every item step, on clean items.
+# on clean titles, and places follow it (an abbreviation's city depends on the language);
+# list steps come after every item step, on clean items.
 STEPS: dict[str, Step] = {
     step.name: step
     for step in (
@@ -90,6 +92,12 @@ STEPS: dict[str, Step] = {
             normalise_language,
             "set-language",
             "set language (en, uk, ru, ...) from the title and names",
+        ),
+        Step(
+            "places",
+            spell_out_places,
+            "normalised-place",
+            'abbreviated cities in Ukrainian and Russian items written out ("К." -> "Київ", "М." -> "Москва")',
         ),
         Step(
             "container-spellings",

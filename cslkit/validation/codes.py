@@ -187,6 +187,11 @@ CODES: dict[str, CodeInfo] = {
         "page dashes normalised, an abbreviated range expanded, or an article number moved",
         '`"1073–9"` → `"1073-1079"`',
     ),
+    "normalised-place": CodeInfo(
+        "info",
+        "a city abbreviated the GOST way in a Ukrainian or Russian item was written out",
+        '`"publisher-place": "К."` → `"Київ"`',
+    ),
     "normalised-identifier": CodeInfo(
         "info",
         "a DOI, PMID, PMCID, ISSN, ISBN or URL was cleaned",

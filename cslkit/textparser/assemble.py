@@ -22,7 +22,7 @@ PMCID_RE = re.compile(r"\b(PMC\d{4,9})\b")
 URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"]+[^\s<>\".,;:)\]]", re.IGNORECASE)
 ACCESSED_RE = re.compile(
     r"[\[(]\s*(?:cited|accessed|viewed|цит(?:ировано)?\.?|процитовано|дата (?:звернення|обращения|доступу))\s*:?\s*([^\])]+)[\])]"
-    r"|\b(?:accessed|retrieved|viewed)(?: on)?\s*:?\s*([A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})",
+    r"|\b(?:accessed|retrieved|viewed|acesso em|abgerufen am|zugriff am)(?: on)?\s*:?\s*([A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})",
     re.IGNORECASE,
 )
 STATUS_NOTE_RE = re.compile(
@@ -40,6 +40,9 @@ MONTHS = {
     "мая": 5, "май": 5, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11,
     "дек": 12, "січ": 1, "лют": 2, "бер": 3, "кві": 4, "тра": 5, "чер": 6, "лип": 7,
     "сер": 8, "вер": 9, "жов": 10, "лис": 11, "гру": 12,
+    # German and Portuguese spellings the English keys miss ("März", "Okt.", "fev.", "set.").
+    "mär": 3, "mrz": 3, "mai": 5, "okt": 10, "dez": 12, "fev": 2, "abr": 4, "ago": 8,
+    "set": 9, "out": 10,
 }
 _YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)(?!\d)")
 _UNLABELLED_YEAR_RE = re.compile(
@@ -51,14 +54,18 @@ _UNLABELLED_SOURCE_RE = re.compile(
     r"(?P<date>(?:1[5-9]\d\d|20[0-4]\d)(?:\s+[^\W\d_]{3,9}\.?(?:\s*[-–]\s*[^\W\d_]{3,9}\.?)?(?:\s+\d{1,2})?)?)"
     r"(?:\s*;\s*(?P<volume>[\dA-Z][\w-]*)?\s*(?:\((?P<issue>[^()]+)\))?\s*:\s*(?P<page>[\w.]+(?:\s*[-–]\s*[\w.]+)?))?"
 )
-_VOLUME_LABEL_RE = re.compile(r"^(?:vol(?:ume)?s?\.?|v\.|т\.|том|tome|bd\.?|band)\s*", re.IGNORECASE)
-_ISSUE_LABEL_RE = re.compile(r"^(?:no\.?|nos\.?|nr\.?|num\.?|number|issue|iss\.?|№|вип\.?|вып\.?|випуск|выпуск|n\.?)\s*", re.IGNORECASE)
+_VOLUME_LABEL_RE = re.compile(r"^(?:vol(?:ume)?s?\.?|v\.|т\.|том|tome|bd\.?|band|jg\.|jahrgang)\s*", re.IGNORECASE)
+_ISSUE_LABEL_RE = re.compile(r"^(?:no\.?|nos\.?|nr\.?|num\.?|number|issue|iss\.?|№|вип\.?|вып\.?|випуск|выпуск|heft|h\.|n\.?\s?º|n\.?)\s*", re.IGNORECASE)
 # Longest labels first, each ending at a word edge, so "pages 72" loses "pages", not "p".
 _PAGE_LABEL_RE = re.compile(
     r"^(?:pages?\b\.?|pp?\b\.?|pg\b\.?|стор\.|стр\.|с\.|ss?\.)\s*", re.IGNORECASE
 )
 _TOTAL_PAGES_RE = re.compile(r"^(\d+)\s*(?:с|p|pp|pages|стр|стор|s|л)\.?$", re.IGNORECASE)
 _EDGE_PUNCT = " \t,;:/–—-.·•"
+# An editor label closing a name list: "(Hrsg.)", "(Hg.)", "(eds.)", "(org.)", "(coord.)".
+_EDITOR_MARK_RE = re.compile(
+    r"\(\s*(?:hrsg|hg|eds?|editors?|orgs?|coords?|org\(s\))\.?\s*\)\s*[:.,]?\s*$", re.IGNORECASE
+)
 
 FIELD_LABELS = (
     "title", "container-title", "collection-title", "volume", "issue", "page", "publisher",
@@ -88,7 +95,7 @@ _RULES = (
     (URL_RE, "URL", ("http", "www.", "ftp:")),
     (PMID_RE, "PMID", ("pmid",)),
     (PMCID_RE, "PMCID", ("pmc",)),
-    (ACCESSED_RE, "accessed", ("cited", "access", "viewed", "цит", "дата", "retrieved")),
+    (ACCESSED_RE, "accessed", ("cited", "access", "viewed", "цит", "дата", "retrieved", "acesso", "abgerufen", "zugriff")),
     (STATUS_NOTE_RE, "note", ("[", "epub", "in press")),
 )
 
@@ -186,10 +193,15 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
     if author_spans:
         best: list[dict[str, str]] = []
         et_al = False
-        for span, _ in author_spans:
+        for span, conf in author_spans:
             names, span_et_al = split_names(span)
             # A quote or bracket the author span took from the title is no name.
             names = [n for n in names if any(ch.isalnum() for ch in "".join(map(str, n.values())))]
+            if names and "editor" not in by_label and _EDITOR_MARK_RE.search(span):
+                # "Müller, T. (Hrsg.):", "COSTA, R. (org.).": the names of an edited book
+                # are its editors, as the labelled corpora mark them.
+                by_label["editor"] = [(span, conf)]
+                continue
             et_al = et_al or span_et_al
             # GOST repeats the authors after " / " (responsibility area): keep the fuller list.
             if len(names) > len(best):
@@ -858,7 +870,7 @@ def _field_value(label: str, raw: str) -> str:
     elif label == "page":
         value = _PAGE_LABEL_RE.sub("", value)
     elif label == "edition":
-        value = re.sub(r"\s*(?:ed|edn|edition|изд|вид)\.?$", "", value, flags=re.IGNORECASE)
+        value = re.sub(r"\s*(?:ed|edn|edition|edição|aufl|auflage|ausg|изд|вид)\.?$", "", value, flags=re.IGNORECASE)
     elif label == "title":
         value = re.sub(r"\s*(?:[/]\s*)$", "", value)
     elif label == "publisher-place":

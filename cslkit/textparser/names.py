@@ -38,6 +38,8 @@ def split_names(span: str) -> tuple[list[dict[str, str]], bool]:
     et_al = bool(ET_AL_RE.search(span))
     text = ET_AL_RE.sub(" ", span)
     text = _EDITOR_WORDS_RE.sub(" ", text)
+    # An editor list after "In:" / "Em:" ("In: Otto, H.-U. (Hrsg.)") may carry the word.
+    text = re.sub(r"^\s*(?:in|em|в|у)\s*:\s*", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^[\s/,.;:–—-]+|[\s/,;:–—-]+$", "", text).strip()
     if not text:
         return [], et_al
@@ -49,8 +51,14 @@ def split_names(span: str) -> tuple[list[dict[str, str]], bool]:
         words = piece.split()
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
         # "Smith, J." / "Bergk, V." / "Nichols, Bill": family, then given in the next piece.
-        if len(words) <= 3 and not any(_is_initials(w) for w in words) and nxt and (
-            _is_initials_group(nxt) or (_comma_pairs(pieces) and len(nxt.split()) <= 2)
+        # A short capitalised family ("KIM, J. H.", "LEE, S.") looks like initials alone.
+        upper_short = len(words) == 1 and piece.isupper() and "." not in piece and bool(
+            nxt and "." in nxt and _is_initials_group(nxt))
+        if (upper_short or len(words) <= 3 and not any(_is_initials(w) for w in words)) and nxt and (
+            _is_initials_group(nxt)
+            or (_comma_pairs(pieces) and len(nxt.split()) <= 2 and not _two_direct_names(piece, nxt))
+            or (i == 0 and _inverted_first(pieces))
+            or (_upper_family(piece) and not _upper_family(nxt))
         ):
             names.append(_name(piece, nxt))
             i += 2
@@ -92,9 +100,41 @@ def _split_run_on(piece: str) -> list[str]:
 def _clean_piece(piece: str) -> str:
     piece = piece.strip(" ,")
     words = piece.split()
-    if piece.endswith(".") and words and not _is_initials(words[-1]):
+    # "… de Sá.": after a particle a short word is a name, not an initial.
+    if piece.endswith(".") and words and (
+        not _is_initials(words[-1]) or len(words) > 1 and words[-2].lower() in _PARTICLES
+    ):
         piece = piece.rstrip(".")
     return piece.strip()
+
+
+def _two_direct_names(piece: str, nxt: str) -> bool:
+    """"Wolfgang Jantzen, Jan Steffens": two given-first names, not "Family, Given" (a
+    two-word family name starts with a particle or takes a one-word given name)."""
+    words, nxt_words = piece.split(), nxt.split()
+    return (len(words) == 2 and len(nxt_words) == 2 and words[0].lower() not in _PARTICLES
+            and all(w[:1].isupper() and not w.isupper() for w in words + nxt_words))
+
+
+def _inverted_first(pieces: list[str]) -> bool:
+    """Chicago/MLA invert only the first name: "Holden, Paul E., Carlton A. Pederson, and
+    Gayton E. Germane"; "Kelleter, Frank, and Daniel Stein"."""
+    first = pieces[0].split()
+    # "Ann Lowe, Bo Tam, and Cy Ode" are three given-first names: an inverted family is
+    # one word or starts with a particle ("de la Cruz, Maria").
+    if len(pieces) < 3 or len(first) > 3 or len(pieces[1].split()) > 3 or (
+        len(first) > 1 and first[0].lower() not in _PARTICLES
+    ):
+        return False
+    rest = pieces[2:]
+    return all(2 <= len(p.split()) <= 4 and not _is_initials(p.split()[-1])
+               and p.split()[0][:1].isupper() for p in rest)
+
+
+def _upper_family(piece: str) -> bool:
+    """ABNT and ISO 690 print the family name in capitals: "SANTOS, Boaventura de Sousa"."""
+    letters = [ch for ch in piece if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
 def _comma_pairs(pieces: list[str]) -> bool:
@@ -161,7 +201,13 @@ def _single(piece: str) -> dict[str, str]:
             k -= 1
         if k == 0:
             return {}
-        return _name(" ".join(words[:k]), " ".join(words[k:]))
+        if k < len(words) or len(words) < 3 or not _is_initials(words[1]) or words[0].isupper():
+            return _name(" ".join(words[:k]), " ".join(words[k:]))
+        # "Carlton A. Pederson": a middle initial between given and family name.
+        k = len(words) - 1
+        while k > 2 and words[k - 1].lower() in _PARTICLES:
+            k -= 1
+        return _name(" ".join(words[k:]), " ".join(words[:k]))
     # Full names without initials: Cyrillic "Прізвище Ім'я По-батькові" puts the family
     # first; Western "Given Family" puts it last (particles stay with the family).
     if re.search(r"[\u0400-\u04ff]", piece) and len(words) in (2, 3):

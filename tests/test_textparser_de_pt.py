@@ -1,0 +1,62 @@
+"""German (DIN 1505-2 and author-date) and Portuguese (ABNT NBR 6023) references: their
+labels ("Hrsg.", "Aufl.", "Jg.", "Heft", "S."; "org.", "v.", "n.", "p.", "ed.",
+"Acesso em:") and name conventions (upper-case ABNT surnames, Chicago's inverted first
+name). The strings are made up in the shape of real lists, not taken from any test set."""
+
+from __future__ import annotations
+
+from cslkit.textparser import parse_reference
+from cslkit.textparser.names import split_names
+
+
+def one(text: str) -> dict:
+    return parse_reference(text, "ref-1")[0]
+
+
+def families(names: list[dict] | None) -> list[str]:
+    return [n.get("family") or n.get("literal") for n in names or []]
+
+
+def test_only_the_first_name_inverted():
+    names, _ = split_names("Kelleter, Frank, and Daniel Stein")
+    assert names == [{"family": "Kelleter", "given": "Frank"}, {"family": "Stein", "given": "Daniel"}]
+    names, _ = split_names("Holden, Paul E., Carlton A. Pederson, and Gayton E. Germane")
+    assert families(names) == ["Holden", "Pederson", "Germane"]
+    assert names[1]["given"] == "Carlton A."
+    # Three given-first names stay three names.
+    assert families(split_names("Ann Lowe, Bo Tam, and Cy Ode")[0]) == ["Lowe", "Tam", "Ode"]
+
+
+def test_abnt_upper_case_family_names():
+    assert split_names("KIM, J. H.; LEE, S.")[0] == [
+        {"family": "KIM", "given": "J. H."}, {"family": "LEE", "given": "S."}]
+    assert split_names("SANTOS, Boaventura de Sousa.")[0] == [
+        {"family": "SANTOS", "given": "Boaventura de Sousa"}]
+
+
+def test_two_given_first_names_are_not_one_inverted_name():
+    assert split_names("Wolfgang Jantzen, Jan Steffens:")[0] == [
+        {"family": "Jantzen", "given": "Wolfgang"}, {"family": "Steffens", "given": "Jan"}]
+    # A one-word given name after a two-word family name is still "Family, Given".
+    assert split_names("García Márquez, Gabriel")[0] == [
+        {"family": "García Márquez", "given": "Gabriel"}]
+
+
+def test_din_edited_book_with_edition():
+    item = one("Lindner, Werner (Hrsg.): Handbuch der offenen Kinder- und Jugendarbeit. "
+               "4. Aufl. Weinheim: Beltz Juventa, 2016.")
+    assert families(item.get("editor")) == ["Lindner"]
+    assert "author" not in item
+    assert item["edition"] == "4"
+    assert item["title"] == "Handbuch der offenen Kinder- und Jugendarbeit"
+    assert (item["publisher-place"], item["publisher"]) == ("Weinheim", "Beltz Juventa")
+    assert item["issued"] == {"date-parts": [[2016]]}
+
+
+def test_abnt_online_document_with_access_date():
+    item = one("INSTITUTO NACIONAL DE ESTUDOS E PESQUISAS EDUCACIONAIS. Censo escolar 2019: notas "
+               "estatísticas. Brasília, DF: Inep, 2020. Disponível em: https://www.example.gov.br/censo.pdf. "
+               "Acesso em: 12 mar. 2021.")
+    assert item["URL"] == "https://www.example.gov.br/censo.pdf"
+    assert item["accessed"] == {"date-parts": [[2021, 3, 12]]}
+    assert item["issued"] == {"date-parts": [[2020]]}

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from cslkit.errors import (
     CslkitError,
+    DataLossWarning,
     InputError,
     NetworkError,
     RenderError,
@@ -65,6 +66,7 @@ _LAZY: dict[str, str] = {
 
 __all__ = [
     "CslkitError",
+    "DataLossWarning",
     "InputError",
     "Items",
     "NetworkError",

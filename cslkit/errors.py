@@ -50,3 +50,11 @@ class ZoteroAuthError(ZoteroError):
 
 class NetworkError(CslkitError):
     """An online service (Crossref, PubMed, Zotero) could not be reached."""
+
+
+class DataLossWarning(UserWarning):
+    """A writer could not put every value of an item into the target format.
+
+    Issued (with :mod:`warnings`) instead of dropping data quietly; ``cslkit convert``
+    prints it on stderr.
+    """

@@ -83,7 +83,10 @@ def test_book_chapter_thesis_and_others(medical):
     assert by_type["webpage"]["accessed"] == {"date-parts": [[2022, 2, 14]]}
     assert by_type["report"]["number"] == "CS301813"
     assert by_type["patent"]["issued"] == {"date-parts": [[2016, 1, 25]]}
-    assert by_type["paper-conference"]["custom"]["ris"] == {"C3": ["ESC Congress 2020"]}
+    # A conference paper's T2 is the conference and C3 the proceedings (RIS, EndNote, Zotero).
+    paper = by_type["paper-conference"]
+    assert paper["event-title"] == "ESC Congress 2020"
+    assert paper["container-title"] == "European Heart Journal" and "custom" not in paper
     assert medical[2]["note"] == "Статья на русском языке\nВторое примечание"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from typing import Annotated
 
 import typer
@@ -13,8 +14,10 @@ from cslkit.cli.common import (
     load_items,
     report_read_problems,
     stderr_console,
+    warn_line,
     write_output,
 )
+from cslkit.errors import DataLossWarning
 
 
 @app.command("convert")
@@ -73,7 +76,17 @@ def convert_command(
     get_writer(target)  # an unknown --to fails before any input is read
     items = load_items(file, from_format)
     report_read_problems(items)
-    write_output(dumps(list(items), target), output)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DataLossWarning)
+        text = dumps(list(items), target)
+    for warning in caught:  # what the target format could not hold: said, not dropped
+        if issubclass(warning.category, DataLossWarning):
+            warn_line(str(warning.message))
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    write_output(text, output)
     if sys.stderr.isatty():  # a person at a terminal: say what happened (pipes stay quiet)
         where = f" to {output}" if output and output != "-" else ""
         stderr_console().print(f"cslkit: converted {len(items)} reference(s) to {target}{where}")

@@ -138,3 +138,27 @@ TEXT_TAGS: dict[str, str] = {
 T2_IS_SERIES = frozenset({"BOOK", "EBOOK", "EDBOOK", "WHOLE", "THES", "RPRT", "GOVDOC", "CLSWK"})
 # Types whose lone SP is the number of pages of the whole work.
 SP_IS_PAGE_COUNT = frozenset({"BOOK", "EBOOK", "EDBOOK", "WHOLE", "THES", "CLSWK", "RPRT"})
+
+# Tags whose meaning depends on the type, as Zotero's RIS translator reads and writes
+# them (a book section's C2 is its book's author, a patent's C1 its filing date, ...),
+# keyed by CSL type. They are read before TEXT_TAGS, so a software's ET is its version.
+TYPED_TAGS: dict[str, dict[str, str]] = {
+    "chapter": {"C2": "container-author"},
+    "patent": {"C1": "submitted", "C3": "jurisdiction", "C5": "references", "C6": "status"},
+    "map": {"C1": "scale"},
+    "graphic": {"C3": "dimensions"},
+    "software": {"ET": "version"},
+    "dataset": {"ET": "version"},
+}
+# Tags for every type: Zotero's archive (DB), archive location (AN), library catalog (DP,
+# which Zotero cites as CSL source) and a book section's series number (SV).
+ARCHIVE_TAGS: dict[str, str] = {
+    "DB": "archive",
+    "AN": "archive_location",
+    "DP": "source",
+    "SV": "collection-number",
+}
+# A conference paper's T2 is the conference and C3 the proceedings (RIS specification,
+# EndNote and Zotero). Many exporters write only T2, for the proceedings, so T2 is read
+# as the conference only when C3 is there too.
+CONFERENCE_TYPES = frozenset({"CONF", "CPAPER"})

@@ -16,6 +16,7 @@ from cslkit.errors import InputError
 from cslkit.model import Items, Problem
 from cslkit.readers import _ris_map as rm
 from cslkit.readers._bibtex_map import ET_AL_MARKERS
+from cslkit.readers._ris_notes import DATE_VARIABLES, NAME_VARIABLES, split_note
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])[ \t]{1,3}-[ \t]?(.*?)[ \t]*$")
 _ISBN = re.compile(r"^(?:97[89][- ]?)?(?:\d[- ]?){9}[\dXx]$")
@@ -281,6 +282,9 @@ def record_to_item(tags: dict[str, list[str]], position: int) -> tuple[dict[str,
         title = first("BT")  # the book title of a whole book
     if title:
         item["title"] = title
+    if ris_type in rm.CONFERENCE_TYPES and rest.get("T2") and rest.get("C3"):
+        item["event-title"] = first("T2")
+        rest["T2"] = rest.pop("C3")  # the proceedings, read below as the container
     container = first("T2") if ris_type not in rm.T2_IS_SERIES else None
     journal_full = first("JF")
     journal = first("JO")
@@ -332,6 +336,19 @@ def record_to_item(tags: dict[str, list[str]], position: int) -> tuple[dict[str,
     if doi_in_m3 and "DO" not in rest:
         rest["DO"] = [doi_in_m3.group()]  # EndNote writes the DOI in M3 ("doi: 10...")
         rest.pop("M3")
+    for tag, variable in rm.TYPED_TAGS.get(csl_type, {}).items():
+        if variable in NAME_VARIABLES:
+            for value in rest.pop(tag, []):
+                if tag == "C2" and re.fullmatch(r"PMC\d+", value):
+                    rest.setdefault(tag, []).append(value)  # a PMCID, taken below
+                    continue
+                item.setdefault(variable, []).extend(parse_ris_name(n) for n in _name_list(value))
+            continue
+        value = first(tag)
+        if value and variable in DATE_VARIABLES:
+            item[variable] = parse_ris_date(value)
+        elif value:
+            item[variable] = value
     for tag, variable in rm.TEXT_TAGS.items():
         value = first(tag)
         if value and variable not in item:
@@ -362,7 +379,9 @@ def record_to_item(tags: dict[str, list[str]], position: int) -> tuple[dict[str,
     keywords = rest.pop("KW", [])
     if keywords:
         item["keyword"] = ", ".join(keywords)
-    notes_values = rest.pop("N1", [])
+    # "variable: value" lines (written for variables RIS has no tag for) set variables;
+    # the other lines are the note. They are applied last: they say more than the tags.
+    from_notes, notes_values = split_note(rest.pop("N1", []))
     if notes_values:
         item["note"] = "\n".join(notes_values)
 
@@ -383,8 +402,16 @@ def record_to_item(tags: dict[str, list[str]], position: int) -> tuple[dict[str,
             item["PMCID"] = values[0]
             rest.pop(tag)
 
+    for tag, variable in rm.ARCHIVE_TAGS.items():
+        if variable not in item and not (tag == "SV" and csl_type == "legal_case"):
+            value = first(tag)  # SV of a case is its docket number: kept as a tag
+            if value:
+                item[variable] = value
+
     if rest:
         custom.setdefault("ris", {}).update(rest)
+    custom.update(from_notes.pop("custom", {}))
+    item.update(from_notes)
     if custom:
         item["custom"] = custom
     return item, notes

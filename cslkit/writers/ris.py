@@ -8,9 +8,12 @@ reader kept in ``custom["ris"]`` are written back, so RIS -> CSL-JSON -> RIS kee
 from __future__ import annotations
 
 import re
+import warnings
 from typing import Any, ClassVar
 
+from cslkit.errors import DataLossWarning
 from cslkit.readers import _ris_map as rm
+from cslkit.readers._ris_notes import DATE_VARIABLES, LINE_KEYS, NAME_VARIABLES, note_lines
 
 
 def format_ris_name(name: dict[str, Any]) -> str:
@@ -58,7 +61,63 @@ def _ris_type(item: dict[str, Any]) -> str:
 
 
 def item_to_tags(item: dict[str, Any]) -> list[tuple[str, str]]:
-    """A CSL item -> (tag, value) pairs in a conventional order, TY first."""
+    """A CSL item -> (tag, value) pairs in a conventional order, TY first.
+
+    What no tag holds (or holds only in part) follows as ``N1  - variable: value`` lines,
+    which the reader takes back; see :func:`item_to_tags_checked` for what still cannot be
+    written.
+    """
+    return item_to_tags_checked(item)[0]
+
+
+def item_to_tags_checked(item: dict[str, Any]) -> tuple[list[tuple[str, str]], list[str]]:
+    """The tags of ``item``, and the keys of ``item`` that do not read back as they were.
+
+    The tags are read back with the RIS reader; each variable that does not come back
+    equal is added as a note line, and what still differs is returned, so the writer can
+    say so instead of losing it quietly.
+    """
+    tags = _mapped_tags(item)
+    differing = _differences(item, tags)
+    if not differing:
+        return tags, []
+    for key in differing:
+        value = item.get(key)
+        if key == "custom" and isinstance(value, dict):
+            back = _read_back(tags).get("custom") or {}
+            value = {k: v for k, v in value.items() if back.get(k) != v}  # only what is missing
+        if key in LINE_KEYS and value not in (None, "", [], {}):
+            tags.extend(("N1", line) for line in note_lines(key, value))
+    return tags, _differences(item, tags)
+
+
+def _read_back(tags: list[tuple[str, str]]) -> dict[str, Any]:
+    from cslkit.readers.ris import _tags, record_to_item
+
+    return record_to_item(_tags(tags), 0)[0]
+
+
+def _same(value: Any, back: Any) -> bool:
+    # RIS is text: a number comes back as its digits, which CSL takes as the same value.
+    return back == value or (
+        isinstance(value, int | float) and not isinstance(value, bool) and back == str(value)
+    )
+
+
+def _differences(item: dict[str, Any], tags: list[tuple[str, str]]) -> list[str]:
+    """Keys whose value the tags do not give back, and keys the tags add."""
+    back = _read_back(tags)
+    keys = [k for k in item if item[k] not in (None, "") and not _same(item[k], back.get(k))]
+    if "id" in keys and item.get("id") in (None, ""):
+        keys.remove("id")
+    keys += [k for k in back if k not in item and k not in ("id", "custom")]
+    if "custom" not in item and back.get("custom") and "custom" not in keys:
+        keys.append("custom")
+    return keys
+
+
+def _mapped_tags(item: dict[str, Any]) -> list[tuple[str, str]]:
+    """The tags RIS (as Zotero and EndNote write it) has for the item's variables."""
     custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
     ris_type = _ris_type(item)
     tags: list[tuple[str, str]] = [("TY", ris_type)]
@@ -75,7 +134,11 @@ def item_to_tags(item: dict[str, Any]) -> list[tuple[str, str]]:
         if custom.get("et-al" if variable == "author" else f"et-al-{variable}"):
             add(tag, "et al.")  # RIS has no flag for a shortened list; exporters write this
     add("TI", item.get("title"))
-    if ris_type in rm.T2_IS_SERIES:
+    csl_type = str(item.get("type", ""))
+    if ris_type in rm.CONFERENCE_TYPES and item.get("event-title") and item.get("container-title"):
+        add("T2", item["event-title"])  # the conference; C3 is the proceedings
+        add("C3", item["container-title"])
+    elif ris_type in rm.T2_IS_SERIES:
         add("T2", item.get("collection-title"))
         add("JF", item.get("container-title"))  # BT would read back as a book's own title
     else:
@@ -104,8 +167,19 @@ def item_to_tags(item: dict[str, Any]) -> list[tuple[str, str]]:
     elif ris_type in rm.SP_IS_PAGE_COUNT:
         add("SP", item.get("number-of-pages"))
 
+    typed = rm.TYPED_TAGS.get(csl_type, {})
+    for tag, variable in typed.items():
+        value = item.get(variable)
+        if variable in NAME_VARIABLES:
+            for name in value if isinstance(value, list) else []:
+                if isinstance(name, dict):
+                    add(tag, format_ris_name(name))
+        elif variable in DATE_VARIABLES:
+            add(tag, format_ris_date(value))
+        else:
+            add(tag, value)
     for tag, variable in rm.TEXT_TAGS.items():
-        if variable in ("title-short", "collection-title"):
+        if variable in ("title-short", "collection-title") or tag in typed:
             continue
         add(tag, item.get(variable))
     add("ST", item.get("title-short"))
@@ -123,11 +197,20 @@ def item_to_tags(item: dict[str, Any]) -> list[tuple[str, str]]:
             add("N1", line)
 
     kept = custom.get("ris") if isinstance(custom.get("ris"), dict) else {}
+    archive = str(item.get("archive") or "")
+    location = str(item.get("archive_location") or "")
+    pubmed_archive = bool(re.search(r"pubmed|medline", archive, re.I))
     if item.get("PMID") and "AN" not in kept:
-        add("AN", item["PMID"])
+        add("AN", item["PMID"])  # AN is the archive location, PubMed's being its PMID
         if "DB" not in kept:
-            add("DB", "PubMed")
-    if item.get("PMCID") and "C2" not in kept:
+            add("DB", archive if pubmed_archive else "PubMed")
+    elif not (pubmed_archive and location.isdigit()):  # that pair would read as a PMID
+        add("DB", archive)
+        add("AN", location)
+    add("DP", item.get("source"))
+    if csl_type != "legal_case":
+        add("SV", item.get("collection-number"))
+    if re.fullmatch(r"PMC\d+", str(item.get("PMCID") or "")) and "C2" not in kept:
         add("C2", item["PMCID"])
     # A kept original date (one with a time of day) replaces the line made from the
     # CSL date when both still say the same date.
@@ -172,9 +255,13 @@ class RisWriter:
 
         references: list[dict[str, Any]] = []
         used_tags: set[str] = set()
-        for item in items:
+        lost: list[str] = []
+        for position, item in enumerate(items):
+            tags, differing = item_to_tags_checked(item)
+            if differing:
+                lost.append(f"{item.get('id') or f'item {position + 1}'} ({', '.join(differing)})")
             reference: dict[str, Any] = {}
-            for tag, value in item_to_tags(item):
+            for tag, value in tags:
                 used_tags.add(tag)
                 reference.setdefault(tag.lower(), []).append(value)
             references.append(reference)
@@ -185,6 +272,14 @@ class RisWriter:
         )
         for reference in references:
             reference["ty"] = reference["ty"][0]
+        if lost:
+            warnings.warn(
+                f"RIS cannot hold everything of {len(lost)} item(s); these keys will not "
+                f"read back as they were: {'; '.join(lost[:10])}"
+                + (" ..." if len(lost) > 10 else ""),
+                DataLossWarning,
+                stacklevel=2,
+            )
         return writer.formats(references)
 
 

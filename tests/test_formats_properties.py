@@ -196,10 +196,23 @@ _RIS_TAG_VALUES = {
     "AN": st.just("12345678"),
     "DB": st.sampled_from(["PubMed", "Scopus"]),
     "C5": texts,
+    # Tags whose meaning depends on the type (Zotero), and note lines holding variables.
+    "C1": st.sampled_from(["2015/07/14/", "1:25000"]),
+    "C2": st.sampled_from(["Walker, Helen", "PMC3342123"]),
+    "C3": texts,
+    "C6": texts,
+    "DP": texts,
+    "SV": st.just("12"),
+    "N1 ": st.sampled_from(
+        ["original-date: 1869", "original-author: Толстой || Лев", "Export Date: 13 July 2022"]
+    ),
 }
 records = st.builds(
     lambda kind, tags: (kind, tags),
-    st.sampled_from(["JOUR", "BOOK", "CHAP", "CONF", "THES", "RPRT", "ELEC", "PAT", "GEN"]),
+    st.sampled_from(
+        ["JOUR", "BOOK", "CHAP", "CONF", "CPAPER", "THES", "RPRT", "ELEC", "PAT", "GEN"]
+        + ["MAP", "ART", "COMP", "DATA", "CASE"]
+    ),
     st.dictionaries(st.sampled_from(sorted(_RIS_TAG_VALUES)), st.just(None), max_size=14).flatmap(
         lambda chosen: st.fixed_dictionaries({tag: _RIS_TAG_VALUES[tag] for tag in chosen})
     ),
@@ -210,7 +223,80 @@ records = st.builds(
 @given(records)
 def test_ris_csl_ris_keeps_every_tag_of_arbitrary_records(record):
     kind, tags = record
-    source = f"TY  - {kind}\n" + "".join(f"{t}  - {v}\n" for t, v in tags.items()) + "ER  - \n"
+    # "N1 " (a second N1, for note lines) is written as N1.
+    lines = "".join(f"{t.strip()}  - {v}\n" for t, v in tags.items())
+    source = f"TY  - {kind}\n" + lines + "ER  - \n"
     first = cslkit.parse(source, format="ris")
     again = cslkit.parse(dumps(first, "ris"), format="ris")
     assert list(again) == list(first), source
+
+
+# Any CSL item, with any variables of the CSL 1.0.2 schema: CSL -> RIS -> CSL gives it back.
+from cslkit.readers._ris_notes import (  # noqa: E402
+    CSL_TYPES,
+    DATE_VARIABLES,
+    NAME_VARIABLES,
+    TEXT_VARIABLES,
+)
+
+# Text as users paste it: runs of spaces, line breaks, no-break spaces, leading quotes.
+raw_texts = st.text(alphabet=_ALPHABET + "\n\u00a0  ", min_size=1, max_size=30).filter(
+    lambda t: t.strip()
+)
+any_names = st.one_of(
+    names,
+    st.builds(lambda text: {"literal": text}, texts),
+    st.builds(lambda family: {"family": family}, name_words.filter(bool)),
+    st.fixed_dictionaries(
+        {"family": name_words.filter(bool), "given": name_words.filter(bool)},
+        optional={
+            "non-dropping-particle": st.sampled_from(["van der", "de"]),
+            "dropping-particle": st.just("d'"),
+            "suffix": st.sampled_from(["Jr.", "III"]),
+        },
+    ),
+)
+_parts = st.lists(st.integers(1, 12), max_size=2).flatmap(
+    lambda rest: st.builds(lambda year: [year, *rest], st.integers(1000, 2030))
+)
+any_dates = st.one_of(
+    st.builds(lambda first: {"date-parts": [first]}, _parts),
+    st.builds(lambda a, b: {"date-parts": [a, b]}, _parts, _parts),
+    st.builds(lambda p, s: {"date-parts": [p], "season": s}, _parts, st.integers(1, 4)),
+    st.builds(lambda p: {"date-parts": [p], "circa": True}, _parts),
+    st.builds(lambda text: {"literal": text}, texts),
+    st.builds(lambda text: {"raw": text}, texts),
+)
+
+
+def _value_for(variable: str) -> st.SearchStrategy:
+    if variable in NAME_VARIABLES:
+        return st.lists(any_names, min_size=1, max_size=3)
+    if variable in DATE_VARIABLES:
+        return any_dates
+    if variable == "categories":
+        return st.lists(texts, min_size=1, max_size=3)
+    return st.one_of(texts, raw_texts)
+
+
+_ALL_VARIABLES = sorted(NAME_VARIABLES | DATE_VARIABLES | TEXT_VARIABLES | {"note"})
+csl_items = st.builds(
+    lambda kind, variables, ident: {"id": ident, "type": kind, **variables},
+    st.sampled_from(sorted(CSL_TYPES)),
+    st.lists(st.sampled_from(_ALL_VARIABLES), max_size=12, unique=True).flatmap(
+        lambda chosen: st.fixed_dictionaries({v: _value_for(v) for v in chosen})
+    ),
+    st.from_regex(r"[a-z][a-z0-9]{0,10}", fullmatch=True),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(csl_items)
+def test_csl_ris_csl_keeps_every_variable_of_arbitrary_items(item):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", cslkit.DataLossWarning)  # nothing may be given up
+        text = dumps([item], "ris")
+    (again,) = cslkit.parse(text, format="ris")
+    assert again == item, text

@@ -148,6 +148,19 @@ def note_lines(variable: str, value: Any) -> list[str]:
     return [f"{variable}: {encode_text(value)}"]
 
 
+def note_text_lines(note: str) -> list[str]:
+    """The N1 values for the text of a CSL ``note``, one a line. A line RIS would change
+    (blank, runs of spaces, one the reader would take for a variable) is written as
+    ``note: "JSON"``, which the reader turns back into that line of the note."""
+    values = []
+    for line in note.split("\n"):
+        if line and _plain_fits(line) and not split_note([line])[0]:
+            values.append(line)
+        else:
+            values.append(f"note: {_as_json(line)}")
+    return values
+
+
 def split_note(lines: list[str]) -> tuple[dict[str, Any], list[str]]:
     """N1 values -> the variables their ``variable: value`` lines set, and the other lines."""
     found: dict[str, Any] = {}
@@ -155,6 +168,10 @@ def split_note(lines: list[str]) -> tuple[dict[str, Any], list[str]]:
     for line in lines:
         match = _LINE.match(line)
         key = match.group(1) if match else ""
+        if key == "note" and match and match.group(2).startswith('"'):
+            text = _from_json(match.group(2).strip())
+            other.append(text if isinstance(text, str) else line)  # an escaped note line
+            continue
         if not match or key not in LINE_KEYS or not match.group(2).strip():
             other.append(line)
             continue

@@ -13,7 +13,13 @@ from typing import Any, ClassVar
 
 from cslkit.errors import DataLossWarning
 from cslkit.readers import _ris_map as rm
-from cslkit.readers._ris_notes import DATE_VARIABLES, LINE_KEYS, NAME_VARIABLES, note_lines
+from cslkit.readers._ris_notes import (
+    DATE_VARIABLES,
+    LINE_KEYS,
+    NAME_VARIABLES,
+    note_lines,
+    note_text_lines,
+)
 
 
 def format_ris_name(name: dict[str, Any]) -> str:
@@ -81,6 +87,18 @@ def item_to_tags_checked(item: dict[str, Any]) -> tuple[list[tuple[str, str]], l
     differing = _differences(item, tags)
     if not differing:
         return tags, []
+    # A variable the item does not have came back: a value read as something else (an
+    # ISSN shaped like an ISBN, a DOI inside a genre). Drop the tag that said it; what it
+    # held goes on note lines below.
+    misread = {_MISREAD_FROM.get(key) for key in differing if key not in item}
+    if "custom" in differing:  # e.g. a URL with spaces: UR splits it, the rest is kept
+        mine = item.get("custom") if isinstance(item.get("custom"), dict) else {}
+        kept = mine.get("ris") if isinstance(mine.get("ris"), dict) else {}
+        back = (_read_back(tags).get("custom") or {}).get("ris") or {}
+        misread |= {tag for tag, values in back.items() if kept.get(tag) != values}
+    if misread - {None}:
+        tags = [(tag, value) for tag, value in tags if tag not in misread]
+        differing = _differences(item, tags)
     for key in differing:
         value = item.get(key)
         if key == "custom" and isinstance(value, dict):
@@ -89,6 +107,22 @@ def item_to_tags_checked(item: dict[str, Any]) -> tuple[list[tuple[str, str]], l
         if key in LINE_KEYS and value not in (None, "", [], {}):
             tags.extend(("N1", line) for line in note_lines(key, value))
     return tags, _differences(item, tags)
+
+
+# Variables the reader can find in a tag meant for another: the tag to drop then.
+_MISREAD_FROM = {
+    "ISBN": "SN",
+    "ISSN": "SN",
+    "DOI": "M3",
+    "PMID": "AN",
+    "PMCID": "C2",
+    "container-author": "C2",
+    "archive_location": "AN",
+    "archive": "DB",
+    "event-title": "T2",
+    "number-of-pages": "SP",
+    "page": "SP",
+}
 
 
 def _read_back(tags: list[tuple[str, str]]) -> dict[str, Any]:
@@ -141,6 +175,9 @@ def _mapped_tags(item: dict[str, Any]) -> list[tuple[str, str]]:
     elif ris_type in rm.T2_IS_SERIES:
         add("T2", item.get("collection-title"))
         add("JF", item.get("container-title"))  # BT would read back as a book's own title
+    elif ris_type in rm.CONFERENCE_TYPES and "C3" in (custom.get("ris") or {}):
+        add("JF", item.get("container-title"))  # beside a kept C3, T2 would be the conference
+        add("T3", item.get("collection-title"))
     else:
         add("T2", item.get("container-title"))
         add("T3", item.get("collection-title"))
@@ -193,14 +230,14 @@ def _mapped_tags(item: dict[str, Any]) -> list[tuple[str, str]]:
             add("KW", word)
     note = item.get("note")
     if note:
-        for line in str(note).splitlines():
+        for line in note_text_lines(str(note)):
             add("N1", line)
 
     kept = custom.get("ris") if isinstance(custom.get("ris"), dict) else {}
     archive = str(item.get("archive") or "")
     location = str(item.get("archive_location") or "")
     pubmed_archive = bool(re.search(r"pubmed|medline", archive, re.I))
-    if item.get("PMID") and "AN" not in kept:
+    if re.fullmatch(r"\d{1,9}", str(item.get("PMID") or "")) and "AN" not in kept:
         add("AN", item["PMID"])  # AN is the archive location, PubMed's being its PMID
         if "DB" not in kept:
             add("DB", archive if pubmed_archive else "PubMed")

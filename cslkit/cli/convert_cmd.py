@@ -50,7 +50,9 @@ def convert_command(
 
     Fields a format has no place for are kept (BibTeX fields in custom.bibtex-fields,
     RIS tags in custom.ris), so BibTeX -> CSL-JSON -> BibTeX and RIS -> CSL-JSON -> RIS
-    keep the data. An entry that cannot be read is reported on stderr with its key and
+    keep the data; CSL variables RIS has no tag for are written as "N1  - variable: value"
+    lines, which are read back, and anything RIS still cannot hold is named in a
+    warning. An entry that cannot be read is reported on stderr with its key and
     line; the others are converted and the exit code is 1.
 
     Examples:

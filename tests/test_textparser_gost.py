@@ -176,3 +176,42 @@ def test_dev_and_heldout_sets_stay_parsed():
     # Floors a little under today's figures (bench/parse_gost.py prints them in full).
     assert _micro_f1(DATA / "gost_dstu_dev.json") >= 0.93
     assert _micro_f1(DATA / "gost_dstu_heldout.json") >= 0.85
+
+
+@pytest.mark.parametrize("text", [
+    "Вдовиченко Ю.П. Профілактика ускладнень вагітності [Електронний ресурс] / Ю.П. Вдовиченко. – "
+    "Режим доступу: http://www.example.org/art1.html (дата звернення: 12.03.2018).",
+    "Петров А.А. Лечение гестоза у беременных [Электронный ресурс] // Врач. – 2010. – № 3. – С. 4–5.",
+    "Smith J. Aspirin for stroke prevention [Internet]. Bethesda: National Library of Medicine; 2010 "
+    "[cited 2012 Jan 5]. Available from: http://example.org/aspirin",
+])
+def test_a_material_designation_is_no_translated_title(text: str):
+    item = one(text)
+    assert "translated-title" not in item.get("custom", {})
+    assert "ресурс" not in item["title"] and "Internet" not in item["title"]
+
+
+@pytest.mark.parametrize("specialty", [
+    "спец. 14.01.01 «Акушерство та гінекологія»",
+    'спеціальність 14.01.01 "Акушерство та гінекологія"',
+    "14.01.01",
+])
+def test_thesis_specialty_code_with_or_without_its_name(specialty: str):
+    item = one("Коваль С.М. Ендометріоз у жінок репродуктивного віку : автореф. дис. на здобуття наук. "
+               f"ступеня канд. мед. наук : {specialty} / С.М. Коваль. – Київ, 2015. – 20 с.")
+    assert item["type"] == "thesis" and item["number"] == "14.01.01"
+    assert item["genre"] == "автореф. дис. на здобуття наук. ступеня канд. мед. наук"
+    assert item["publisher-place"] == "Київ" and item["number-of-pages"] == "20"
+
+
+@pytest.mark.parametrize("text", [
+    "Клиническая анестезиология / ред. В. Я. Родионов. – 3-е изд. – Москва : Медицинская литература, 2004. – 592 с.",
+    "Клиническая анестезиология : учебник / ред. В. Я. Родионов. – Москва : Медицина, 2004. – 592 с.",
+    "Біоенергетичний потенціал лісостепової і поліської зон України : монографія / ред. В. І. Ладика. "
+    "Суми : Унів. кн., 2009. 304 с.",
+])
+def test_a_line_that_opens_with_its_title_has_editors_not_authors(text: str):
+    # the DSTU styles print an editor as "ред." with the name in the nominative
+    item = one(text)
+    assert "author" not in item
+    assert len(item["editor"]) == 1 and item["editor"][0]["given"] in ("В. Я.", "В. І.")

@@ -897,8 +897,24 @@ def _split_group_author(title: str) -> tuple[str, str | None]:
     return title, None
 
 
+# What kind of document it is, in brackets after the title ("[Internet]", GOST's
+# "[Електронний ресурс]", "[Текст]"): no translation of the title; the styles say it
+# themselves where they want it (Vancouver's "[Internet]" comes with a URL).
+_MATERIAL_DESIGNATION_RE = re.compile(
+    r"\[\s*(?:internet|online|electronic (?:resource|book|journal)|e-?book|text|"
+    r"електронний ресурс|электронный ресурс|текст|рукопис|рукопись|мультимедіа|мультимедиа|"
+    r"відеозапис|видеозапись|звукозапис|аудіозапис|аудиозапись|ноти|ноты|карти|карты|"
+    r"мікроформа|микроформа)\s*\]\.?",
+    re.IGNORECASE,
+)
+
+
 def _split_translated_title(title: str) -> tuple[str, str | None]:
-    """"Original title [Translated title]" → both; a wholly bracketed title is unwrapped."""
+    """"Original title [Translated title]" → both; a wholly bracketed title is unwrapped;
+    a material designation ("[Internet]", "[Електронний ресурс]") is dropped."""
+    without = _MATERIAL_DESIGNATION_RE.sub(" ", title)
+    if without != title:
+        title = re.sub(r"\s+", " ", without).strip().rstrip(" .:")
     match = re.match(r"^(.*\S)\s*\[([^\[\]]{8,})\]\.?$", title)
     if match and not STATUS_NOTE_RE.fullmatch("[" + match.group(2) + "]"):
         return match.group(1).rstrip(" .:"), match.group(2).strip()

@@ -28,7 +28,14 @@ _UPPER = "A-ZА-ЯЁІЇЄҐ"
 # A sentence break in the short form: ". " before a digit or a capital.
 # The end of a short-form statement of responsibility: ". " after a word (not an initial)
 # or after "et al." and its kin.
-_STATEMENT_END_RE = re.compile(rf"(?:(?<=[^\W\d_]{{3}}\.)|(?<=\])\.|(?<=\bін\.)|(?<=\bдр\.)|(?<=\bal\.))\s+(?=[\d{_UPPER}])")
+# A role or a language before the names ("ред. В. І. Ладика", "пер. з англ. О. Бойко") is
+# no sentence end.
+_ROLE_WORDS = ("ред", "уклад", "упоряд", "сост", "укл", "пер", "comp", "transl", "eds", "англ", "нім", "нем",
+               "франц", "фр", "пол", "польск", "рос", "рус", "укр", "исп", "італ", "итал", "лат")
+_NOT_AFTER_ROLE = "".join(rf"(?<!\b{word}\.)" for word in _ROLE_WORDS)
+_STATEMENT_END_RE = re.compile(
+    rf"(?:(?<=[^\W\d_]{{3}}\.){_NOT_AFTER_ROLE}|(?<=\])\.|(?<=\bін\.)|(?<=\bдр\.)|(?<=\bal\.))\s+(?=[\d{_UPPER}])"
+)
 _SHORT_BREAK_RE = re.compile(
     rf"(?<=[.\]])(?<!\bВид\.)(?<!\bИзд\.)(?<!\bТ\.)(?<!\bС\.)(?<!\bC\.)(?<!\bP\.)(?<!\bp\.)(?<!\bpp\.)"
     rf"(?<!\bВип\.)(?<!\bВып\.)(?<!\bNo\.)(?<!\bVol\.)(?<!\bКн\.)(?<!\bЧ\.)(?<!\bСт\.)(?<!\bПат\.)(?<!\bпат\.)"
@@ -47,6 +54,11 @@ _THESIS_RE = re.compile(
     re.IGNORECASE,
 )
 _SPECIALTY_RE = re.compile(r"^\d{2}\.\d{2}\.\d{2}(?:\s*[,;]\s*\d{2}\.\d{2}\.\d{2})*\.?$")
+# "спец. 14.01.01 «Акушерство та гінекологія»": the code, with the specialty's name after it
+_NAMED_SPECIALTY_RE = re.compile(
+    r"^(?:спец(?:іальність|иальность|\.)?\s*)?(\d{2}\.\d{2}\.\d{2})\s*(?:[«\"„“].*[»\"“”]|[-–—]\s*\w.*)\.?$",
+    re.IGNORECASE,
+)
 _ACT_RE = re.compile(
     r"^(?:(?:затв|утв)\.\s+)?(?:закон\w*|наказ\w*|постанов\w*|указ\w*|розпорядж\w*|рішення|кодекс\w*|"
     r"приказ\w*|распоряж\w*|решение|конституці\w*|конституци\w*|федеральный закон|декрет\w*|"
@@ -289,6 +301,11 @@ def refine(text: str, item: dict[str, Any], confidence: dict[str, float], custom
     start, heading_authors = _title_start(text, item)
     if heading_authors:
         fields["author"] = heading_authors
+    elif item.get("author") and not _HEADING_RE.match(text) and not text[:start].strip(" \t0123456789.[]()"):
+        # The line opens with its title: a work without heading authors. Names the tagger
+        # took for authors are the statement's ("Назва / ред. В. Я. Родионов"); the
+        # statement gives them back when it names authors without a role.
+        fields["author"] = None
     if standard := _STANDARD_RE.match(text):
         kind, start = "standard", standard.start(2)
         fields["number"] = standard.group(1)
@@ -401,6 +418,8 @@ def _read_title_info(info: list[str], fields: dict[str, Any], kind: str | None, 
             fields["number-of-volumes"] = volumes.group(1)
         elif kind == "thesis" and _SPECIALTY_RE.match(piece):
             fields["number"] = piece.strip(" .")
+        elif kind == "thesis" and (specialty := _NAMED_SPECIALTY_RE.match(segment)):
+            fields["number"], rest = specialty.group(1), []
         elif kind == "patent" and (ipc := _IPC_RE.match(piece)):
             fields["genre"] = ipc.group(1).strip(" ,;")
         elif kind == "legislation" and _STATUS_WORDS_RE.match(segment):

@@ -86,9 +86,13 @@ SUFFIXES: Mapping[str, str] = {"uk": "[in Ukrainian]", "ru": "[in Russian]"}
 # fmt: off
 _TEXT_FIELDS = (
     "title", "title-short", "container-title", "container-title-short", "collection-title",
-    "publisher", "publisher-place", "event", "event-title", "event-place", "genre", "medium",
-    "archive", "archive-place", "authority", "section", "original-title", "part-title",
-    "volume-title",
+    "collection-title-short", "publisher", "publisher-place", "original-publisher",
+    "original-publisher-place", "event", "event-title", "event-place", "genre", "medium",
+    "archive", "archive-place", "archive-location", "archive-collection", "authority",
+    "section", "original-title", "part-title", "volume-title", "reviewed-title",
+    "reviewed-genre", "edition", "status", "jurisdiction", "note", "version", "dimensions",
+    "scale", "division", "source", "number", "volume", "issue", "chapter-number",
+    "collection-number", "part-number", "supplement-number",
 )
 # fmt: on
 _NAME_PARTS = ("family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle")
@@ -266,6 +270,7 @@ def _mark_translated(copied: dict[str, Any], original: Mapping[str, Any], lang: 
         custom = copied["custom"] = {}
     translated = custom.get("translated-title")
     if isinstance(translated, str) and translated.strip() and copied.get("title"):
-        copied["title"] = f"{copied['title']} [{translated.strip()}]"
+        # meant to be English; Cyrillic here would print in the middle of a Latin list
+        copied["title"] = f"{copied['title']} [{transliterate(translated.strip(), lang)}]"
     custom["original-language"] = original.get("language") or lang
     copied["language"] = "en"

@@ -205,3 +205,29 @@ def test_references_list_through_the_renderer() -> None:
     assert "[Acute pancreatitis in children]" in entry
     assert entry.endswith("[in Ukrainian]")
     assert not any("\u0400" <= char <= "\u04ff" for char in entry)  # no Cyrillic left
+
+
+CYRILLIC_ITEMS = [
+    {"id": "book", "type": "book", "language": "uk", "title": "Клінічна фармакологія",
+     "author": [{"family": "Бабак", "given": "О. Я."}], "edition": "2-ге вид., переробл.",
+     "publisher-place": "Київ", "publisher": "Медицина", "issued": {"date-parts": [[2010]]},
+     "collection-title": "Бібліотека лікаря", "collection-number": "Вип. 3", "number-of-pages": "552",
+     "note": "Гриф МОЗ", "custom": {"translated-title": "Клінічна фармакологія"}},
+    {"id": "patent", "type": "patent", "language": "uk", "title": "Спосіб діагностики",
+     "author": [{"family": "Іваненко", "given": "І. І."}], "number": "112233", "jurisdiction": "Україна",
+     "genre": "МПК A61B 5/00", "issued": {"date-parts": [[2017, 5, 10]]}},
+    {"id": "law", "type": "legislation", "language": "ru", "title": "О здравоохранении", "genre": "Закон",
+     "number": "№ 15-ФЗ", "status": "в ред. от 01.01.2020", "issued": {"date-parts": [[2011, 11, 21]]},
+     "container-title": "Собрание законодательства", "issue": "Вып. 48", "volume": "Т. 2"},
+    {"id": "thesis", "type": "thesis", "language": "uk", "title": "Ендометріоз",
+     "author": [{"family": "Коваль", "given": "С. М."}], "genre": "дис. … канд. мед. наук",
+     "publisher": "Нац. мед. ун-т", "publisher-place": "Київ", "issued": {"date-parts": [[2015]]}},
+]
+
+
+@pytest.mark.parametrize("style", ["vancouver", "apa", "harvard-cite-them-right", "ieee"])
+def test_a_transliterated_list_has_no_cyrillic_left(style: str) -> None:
+    entries = cslkit.render(CYRILLIC_ITEMS, style=style, transliterate=True)
+    assert len(entries) == len(CYRILLIC_ITEMS)
+    for entry in entries:
+        assert not any("\u0400" <= ch <= "\u04ff" for ch in entry), entry

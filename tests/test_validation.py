@@ -274,3 +274,15 @@ def test_the_readme_problem_code_table_is_what_the_generator_writes():
     start, end = "<!-- problem-codes:start -->", "<!-- problem-codes:end -->"
     written = text[text.index(start) + len(start) : text.index(end)].strip()
     assert written == module.table()
+
+
+def test_a_cyrillic_translated_title_is_flagged_an_english_one_is_not() -> None:
+    import cslkit
+
+    items = [
+        {"id": "a", "type": "article-journal", "title": "Лікування", "custom": {"translated-title": "Лікування"}},
+        {"id": "b", "type": "article-journal", "title": "Лікування", "custom": {"translated-title": "Treatment"}},
+    ]
+    found = [p for p in cslkit.validate(items).problems if p.code == "translated-title-not-english"]
+    assert [(p.item_id, p.field, p.severity) for p in found] == [("a", "custom.translated-title", "warning")]
+    assert "English translation" in found[0].hint

@@ -119,6 +119,11 @@ CODES: dict[str, CodeInfo] = {
         "the title says the work was retracted or withdrawn",
         '`"title": "RETRACTED: Vitamin D and ..."`',
     ),
+    "translated-title-not-english": CodeInfo(
+        "warning",
+        "`custom.translated-title` (printed in brackets in the References list) is Cyrillic, not the English title",
+        '`"translated-title": "Клінічна фармакологія"`',
+    ),
     "invalid-issn": CodeInfo(
         "warning",
         "an ISSN with the wrong shape or check digit",

@@ -559,6 +559,9 @@ def _mentions_retraction(title: str) -> bool:
     return "retract" in lower or "withdrawn" in lower or "відкликан" in lower or "отозван" in lower
 
 
+_CYRILLIC_LETTER_RE = re.compile("[\u0400-\u04ff]")
+
+
 def check_title(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
     """A title is present, and does not say the work was retracted."""
     title = item.get("title")
@@ -575,6 +578,16 @@ def check_title(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
             "title",
             f"the title {show(title)} says the work was retracted or withdrawn",
             "check Retraction Watch or the journal; cite the retraction notice or remove the reference",
+        )
+    custom = item.get("custom")
+    translated = custom.get("translated-title") if isinstance(custom, dict) else None
+    if isinstance(translated, str) and _CYRILLIC_LETTER_RE.search(translated):
+        yield ctx.problem(
+            "translated-title-not-english",
+            "custom.translated-title",
+            f"the translated title {show(translated)} is in Cyrillic",
+            "write the English translation of the title there: the References list prints it "
+            "in square brackets after the transliterated title",
         )
 
 

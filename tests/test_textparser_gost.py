@@ -215,3 +215,13 @@ def test_a_line_that_opens_with_its_title_has_editors_not_authors(text: str):
     item = one(text)
     assert "author" not in item
     assert len(item["editor"]) == 1 and item["editor"][0]["given"] in ("В. Я.", "В. І.")
+
+
+@pytest.mark.parametrize("text", [
+    "Іванова О.В. Патогенез : автореф. дис. ... д-ра мед. наук : 14.01.01. – Київ, 2012. – 36 с.",
+    "Іванова О. В. Патогенез. Київ : Здоров’я, 2012. 36 с.",
+])
+def test_a_one_word_title_is_not_taken_for_a_surname(text: str):
+    item = one(text)
+    assert item["author"] == [{"family": "Іванова", "given": "О. В."}]
+    assert item["title"] == "Патогенез"

@@ -136,6 +136,7 @@ _HEADING_RE = re.compile(
     rf"^\s*(?:[{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+)?,?\s+(?:[{_UPPER}][a-zа-яёіїєґ]?\.\s*(?:-\s*)?){{1,3}}"
     r"(?:,\s*|\s+(?:и|та|і|and|&)\s+)?)+"
 )
+_SURNAME_IN_GIVEN_RE = re.compile(rf"^[{_UPPER}][a-zа-яёіїєґ'’-]{{2,}}\s+(?:[{_UPPER}][a-zа-яёіїєґ]?\.\s*){{1,3}}$")
 # What the tagger may give the authors of the title: its first word ("Ovarian").
 _TITLE_WORD_RE = re.compile(rf"[{_UPPER}][a-zа-яёіїєґ'’-]{{2,}}\s+")
 _CYRILLIC_RE = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
@@ -273,13 +274,20 @@ def _title_start(text: str, item: dict[str, Any]) -> tuple[int, list[dict[str, s
         value = item.get(field)
         at = text.find(value[: min(len(value), 25)]) if value else -1
         if 0 <= at < limit and (field == "title" or not heading or at <= heading.end()):
-            if heading and item.get("author") and _TITLE_WORD_RE.fullmatch(text[heading.end() : at]):
+            # The tagger ran the authors on into the title ("Іванова О. В. Патогенез") or
+            # stopped them short of it: the heading's names are the authors.
+            between = text[heading.end() : at] if heading else ""
+            if heading and item.get("author") and (not between or _TITLE_WORD_RE.fullmatch(between)):
                 names, _ = split_names(heading.group())
                 if names:
                     return heading.end(), names
             return at, []
     if heading and item.get("author"):
-        return heading.end(), []
+        names, _ = split_names(heading.group())
+        # "Іванова О. В. Патогенез" read as one name (given "Іванова О. В."): the tagger
+        # took the title for a surname; the heading holds the real names
+        misread = any(_SURNAME_IN_GIVEN_RE.match(str(a.get("given", ""))) for a in item["author"])
+        return heading.end(), names if misread and names else []
     return len(text) - len(text.lstrip(" \t0123456789.[]()")), []
 
 
@@ -353,7 +361,7 @@ def refine(text: str, item: dict[str, Any], confidence: dict[str, float], custom
     # A bracketed translation after the title went to custom already.
     if tagged and title.startswith(tagged) and re.fullmatch(r"\s*\[[^\]]*\]\.?", title[len(tagged):]):
         title = tagged
-    if title and (info or statement or host or kind or full_form and areas):
+    if title and (info or statement or host or kind or full_form and areas or not tagged and heading_authors):
         fields["title"] = title
     if statement:
         _read_statement(statement, item, fields, kind, own_part=True)

@@ -172,3 +172,16 @@ def test_output_files_get_ordinary_permissions_and_keep_their_own(refs, tmp_path
         target.chmod(0o640)
         assert run("render", str(refs), "-o", str(target), "--from", "csl-json").returncode == 0
         assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_render_names_fields_it_cannot_print_and_prints_no_python_objects(tmp_path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps([{"id": "a", "type": "article-journal", "title": "X", "author": "Smith J",
+                                 "issued": "2020", "volume": {"a": 1}, "container-title": "J"}]), encoding="utf-8")
+    result = run("render", str(path), "--from", "csl-json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "1. X. J.\n"
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 3 and all(w.startswith('cslkit: warning: item "a" (no. 1), field ') for w in warnings)
+    assert any("field issued" in w and '{"date-parts": [[2020]]}' in w for w in warnings)
+    assert all("left out of the entry" in w for w in warnings)

@@ -7,7 +7,13 @@ from typing import Annotated
 import typer
 
 from cslkit.cli import app
-from cslkit.cli.common import FromFormatOption, load_items, report_read_problems, write_output
+from cslkit.cli.common import (
+    FromFormatOption,
+    load_items,
+    report_read_problems,
+    report_unrenderable_fields,
+    write_output,
+)
 
 
 @app.command("cite")
@@ -79,6 +85,7 @@ def cite_command(
         raise InputError("no item ids given", hint="use --cite id1,id2 or --clusters FILE")
     items = load_items(file, from_format)
     report_read_problems(items)
+    report_unrenderable_fields(items)
     if clusters_file is None:
         known_ids = {str(item.get("id")) for item in items if isinstance(item, dict)}
         cites = [

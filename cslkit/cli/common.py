@@ -81,6 +81,36 @@ def report_read_problems(items: Any) -> None:
             warn_line(line)
 
 
+# Problems with an item's data that change what a style prints, and what the renderer
+# does about them.
+_RENDER_AFFECTING = {
+    "not-an-item": "left out of the list",
+    "missing-type": "rendered as an article",
+    "unknown-type": "rendered as an article",
+    "invalid-names": "left out of the entry",
+    "invalid-name-part": "left out of the entry",
+    "invalid-date": "left out of the entry",
+    "invalid-value-type": "left out of the entry",
+    "duplicate-id": "both are rendered",
+    "duplicate-id-case": "both are rendered",
+}
+_MAX_SHOWN = 10
+
+
+def report_unrenderable_fields(items: Any) -> None:
+    """Before rendering, tell the user (stderr) which fields a style cannot print as they
+    are: each item and field, what to write instead; the full list is `cslkit validate`'s."""
+    import cslkit
+
+    found = [p for p in cslkit.validate(list(items)).problems if p.code in _RENDER_AFFECTING]
+    for problem in found[:_MAX_SHOWN]:
+        line = f"{problem.message} ({_RENDER_AFFECTING[problem.code]}"
+        line += f"; {problem.hint})" if problem.hint else ")"
+        warn_line(line)
+    if len(found) > _MAX_SHOWN:
+        warn_line(f"… and {len(found) - _MAX_SHOWN} more such problems: run `cslkit validate` on the file")
+
+
 def write_output(text: str, output: str | None) -> None:
     """Write text to ``output`` (atomically) or to stdout when None or ``-``."""
     from cslkit.formats import write_atomically

@@ -7,7 +7,13 @@ from typing import Annotated
 import typer
 
 from cslkit.cli import app
-from cslkit.cli.common import FromFormatOption, load_items, report_read_problems, write_output
+from cslkit.cli.common import (
+    FromFormatOption,
+    load_items,
+    report_read_problems,
+    report_unrenderable_fields,
+    write_output,
+)
 
 
 @app.command("render")
@@ -65,6 +71,7 @@ def render_command(
         raise InputError("DOCX output needs a file", hint="add -o refs.docx")
     items = load_items(file, from_format)
     report_read_problems(items)
+    report_unrenderable_fields(items)
     if output is not None and output != "-":
         write_bibliography(list(items), output, style=style, format=name, locale=locale,
                            transliterate=transliterate)

@@ -566,6 +566,8 @@ def build_reference(key: str, item: dict[str, Any]) -> Reference:
             date = _date(value)
             if date is not None:
                 fields[name] = date
+        elif not isinstance(value, str | int | float) or isinstance(value, bool):
+            continue  # an object, list or flag where text belongs: validate reports it
         elif name == "language":
             fields[name] = str(value)
         else:

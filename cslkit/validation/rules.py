@@ -442,6 +442,13 @@ def _plain_date_ok(date: Any, current_year: int) -> bool:
     return len(part) < 3 or 1 <= part[2] <= 28
 
 
+def _date_object_hint(value: Any) -> str:
+    """The date object to write, with the year the value holds when it holds one."""
+    year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", str(value))
+    example = f'{{"date-parts": [[{year.group(1)}]]}}' if year else '{"date-parts": [[2013]]}'
+    return f"write {example}; normalise converts printed dates"
+
+
 def check_dates(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
     """Date variables are CSL date objects with plausible years, months and days."""
     for key in DATE_VARIABLES.intersection(item):
@@ -453,7 +460,7 @@ def check_dates(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
                 "invalid-date",
                 key,
                 f"expected a date object, found {json_type(date)} ({show(date)})",
-                'write {"date-parts": [[2013]]}; normalise converts printed dates',
+                _date_object_hint(date),
             )
             continue
         unknown = [k for k in date if k not in DATE_KEYS]

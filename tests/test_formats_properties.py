@@ -227,8 +227,15 @@ def test_ris_csl_ris_keeps_every_tag_of_arbitrary_records(record):
     lines = "".join(f"{t.strip()}  - {v}\n" for t, v in tags.items())
     source = f"TY  - {kind}\n" + lines + "ER  - \n"
     first = cslkit.parse(source, format="ris")
-    again = cslkit.parse(dumps(first, "ris"), format="ris")
+    written = dumps(first, "ris")
+    again = cslkit.parse(written, format="ris")
     assert list(again) == list(first), source
+    # And at the RIS level: every text value is written again (under its tag or a
+    # synonym: T1 -> TI, JO -> J2, N2 -> AB, BT -> JF), rival tags' values included.
+    values = {line.partition("  - ")[2] for line in written.splitlines()}
+    for tag, value in tags.items():
+        if tag not in ("PY", "Y1", "DA", "Y2", "SP", "EP", "UR", "DO", "AU", "A1", "A2", "ED"):
+            assert value in values, (tag, value, source, written)
 
 
 # Any CSL item, with any variables of the CSL 1.0.2 schema: CSL -> RIS -> CSL gives it back.

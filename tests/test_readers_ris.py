@@ -193,3 +193,28 @@ def test_et_al_author_lines_set_the_flag_and_are_written_back():
     assert item["author"] == [{"family": "Doe", "given": "Jane"}]
     assert item["custom"]["et-al"] is True
     assert "AU  - et al." in WRITER.write([item])
+
+
+def test_rival_tags_are_kept_not_dropped():
+    """Two tags for one variable (T2 and JF, JO and J2, TI and T1, AB and N2, a book's T2
+    series and T3): the one not used is kept and written back, with its own tag."""
+    from cslkit.formats import dumps
+
+    source = (
+        "TY  - JOUR\nTI  - Title\nT1  - Other title\nT2  - Journal\nJF  - Journal full\n"
+        "JO  - J abbr\nJ2  - J alt\nAB  - Abstract\nN2  - Other abstract\nER  - \n"
+        "TY  - BOOK\nTI  - Book\nT2  - Series\nT3  - Other series\nER  - \n"
+    )
+    items = READER.read(source)
+    assert items[0]["container-title"] == "Journal" and items[0]["abstract"] == "Abstract"
+    assert items[0]["container-title-short"] == "J abbr"
+    written = dumps(items, "ris").splitlines()
+    for line in (
+        "T1  - Other title",
+        "JF  - Journal full",
+        "J2  - J alt",
+        "N2  - Other abstract",
+        "T3  - Other series",
+    ):
+        assert line in written
+    assert list(READER.read("\n".join(written))) == list(items)

@@ -154,7 +154,7 @@ def note_text_lines(note: str) -> list[str]:
     ``note: "JSON"``, which the reader turns back into that line of the note."""
     values = []
     for line in note.split("\n"):
-        if line and _plain_fits(line) and not split_note([line])[0]:
+        if line and " ".join(line.split()) == line and split_note([line]) == ({}, [line]):
             values.append(line)
         else:
             values.append(f"note: {_as_json(line)}")

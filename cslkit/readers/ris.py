@@ -256,13 +256,19 @@ def record_to_item(tags: dict[str, list[str]], position: int) -> tuple[dict[str,
         custom["ris-type"] = ris_type
 
     def first(*tag_names: str) -> str | None:
+        """The first value of the first of these tags; the other values are kept (in
+        ``custom["ris"]``), a rival tag's too unless it says the same (AB and N2)."""
         found = None
         for tag in tag_names:
             values = rest.pop(tag, None)
-            if found is None and values:
-                found = values[0]
-                if len(values) > 1:
-                    rest[tag] = values[1:]  # extra values are kept, not dropped
+            if not values:
+                continue
+            if found is None:
+                found, unused = values[0], values[1:]
+            else:
+                unused = [value for value in values if value != found]
+            if unused:
+                rest[tag] = unused
         return found
 
     ids = rest.pop("ID", None)
@@ -295,9 +301,14 @@ def record_to_item(tags: dict[str, list[str]], position: int) -> tuple[dict[str,
         item["container-title"] = container
         if journal and journal != container:
             item["container-title-short"] = journal
+    if journal_full and journal_full != container:
+        rest.setdefault("JF", []).insert(0, journal_full)  # T2 won; JF is kept, not lost
+    short_tag = "J2" if rest.get("J2") else "JA"
     short = first("J2", "JA")
     if short:
         item.setdefault("container-title-short", short)
+        if item["container-title-short"] != short:  # JO gave it: keep J2 beside it
+            rest.setdefault(short_tag, []).insert(0, short)
     if ris_type in rm.T2_IS_SERIES:
         series = first("T2")
         if series:
@@ -353,6 +364,8 @@ def record_to_item(tags: dict[str, list[str]], position: int) -> tuple[dict[str,
         value = first(tag)
         if value and variable not in item:
             item[variable] = value
+        elif value and item[variable] != value:  # a book's T3 beside its T2 series
+            rest.setdefault(tag, []).insert(0, value)
 
     serials = rest.pop("SN", [])
     for serial in serials:

@@ -172,6 +172,7 @@ def _mapped_tags(item: dict[str, Any]) -> list[tuple[str, str]]:
     if ris_type in rm.CONFERENCE_TYPES and item.get("event-title") and item.get("container-title"):
         add("T2", item["event-title"])  # the conference; C3 is the proceedings
         add("C3", item["container-title"])
+        add("T3", item.get("collection-title"))
     elif ris_type in rm.T2_IS_SERIES:
         add("T2", item.get("collection-title"))
         add("JF", item.get("container-title"))  # BT would read back as a book's own title
@@ -259,13 +260,11 @@ def _mapped_tags(item: dict[str, Any]) -> list[tuple[str, str]]:
             parse_ris_date(value) or {}
         ).get("date-parts"):
             tags[position] = (tag, str(original[0]))
-    written = {tag for tag, _ in tags}
     for tag, values in kept.items():
         if not re.fullmatch(r"[A-Z][A-Z0-9]", str(tag)) or tag in ("TY", "ER"):
             continue
-        # Extra URLs and dates the CSL item could not hold go after the mapped line.
-        if tag in written and tag not in ("UR", "PY", "DA", "Y2"):
-            continue
+        # Values the CSL item could not hold (a second title, URL or date, a J2 beside
+        # JO) go after the mapped line of their tag; the reader keeps them again.
         for value in values if isinstance(values, list) else [values]:
             if (tag, " ".join(str(value).split())) not in tags:
                 add(tag, value)

@@ -33,6 +33,7 @@ def medical():
         ("PAT", "patent"),
         ("GEN", "document"),
         ("NEWS", "article-newspaper"),
+        ("SLIDE", "speech"),
     ],
 )
 def test_types(ris_type, csl_type):

@@ -57,6 +57,7 @@ TYPE_TO_CSL: dict[str, str] = {
     "PCOMM": "personal_communication",
     "PAMP": "pamphlet",
     "BROADCAST": "broadcast",
+    "SLIDE": "speech",  # Zotero's presentation, which it cites as a CSL speech
 }
 
 CSL_TO_TYPE: dict[str, str] = {
@@ -96,6 +97,7 @@ CSL_TO_TYPE: dict[str, str] = {
     "personal_communication": "PCOMM",
     "pamphlet": "PAMP",
     "broadcast": "BROADCAST",
+    "speech": "SLIDE",
 }
 
 # Author tags -> CSL name variable. A2 is the secondary author: the editor of the book

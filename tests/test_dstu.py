@@ -303,3 +303,18 @@ def test_short_page_ranges_are_printed_in_full(stored: str, printed: str) -> Non
     assert entry_text(cslkit.render([item], style=SHORT)[0]) == (
         f"Назва. Журнал. 2020. С. {printed}."
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("uk", "Історія України : у 3 т. : підручник / ред. В. А. Смолій. Київ : Наук. думка, 2012. Т. 2. 560 с."),
+     ("ru", "Історія України : в 3 т. : підручник / ред. В. А. Смолій. Київ : Наук. думка, 2012. Т. 2. 560 с."),
+     ("en", "Історія України : in 3 vols. : підручник / ed. by V. A. Smolii. Київ : Наук. думка, 2012. Vol. 2. "
+            "560 p.")],
+)
+def test_a_volume_of_a_set_names_how_many_volumes_the_set_has(language: str, expected: str) -> None:
+    editor = {"family": "Smolii", "given": "V. A."} if language == "en" else {"family": "Смолій", "given": "В. А."}
+    item = {"id": "v", "type": "book", "language": language, "title": "Історія України", "genre": "підручник",
+            "volume": "2", "number-of-volumes": "3", "editor": [editor], "publisher-place": "Київ",
+            "publisher": "Наук. думка", "issued": {"date-parts": [[2012]]}, "number-of-pages": "560"}
+    assert entry_text(cslkit.render([item], style=SHORT)[0]) == expected

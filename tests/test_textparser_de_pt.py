@@ -34,6 +34,12 @@ def test_abnt_upper_case_family_names():
         {"family": "SANTOS", "given": "Boaventura de Sousa"}]
 
 
+def test_organisers_label_is_no_part_of_a_name():
+    assert split_names("OLIVEIRA, D. A.; SOUZA, M. (orgs.)")[0] == [
+        {"family": "OLIVEIRA", "given": "D. A."}, {"family": "SOUZA", "given": "M."}]
+    assert split_names("COSTA, R. (coord.).")[0] == [{"family": "COSTA", "given": "R."}]
+
+
 def test_two_given_first_names_are_not_one_inverted_name():
     assert split_names("Wolfgang Jantzen, Jan Steffens:")[0] == [
         {"family": "Jantzen", "given": "Wolfgang"}, {"family": "Steffens", "given": "Jan"}]

@@ -18,7 +18,7 @@ ET_AL_RE = re.compile(
 # Word connectors need spaces around them: "В.И." holds an "И" that is an initial.
 _CONNECTOR_RE = re.compile(r"\s*[;&]\s*|\s+(?:and|und|et(?!\s*al)|и|та|і|й)\s+", re.IGNORECASE)
 _EDITOR_WORDS_RE = re.compile(
-    r"\(?\b(?:eds?|editors?|edited by|ed\. by|hrsg|hg|под\s+(?:общ\.\s+)?ред(?:акцией)?|за\s+(?:заг\.\s+)?ред(?:акцією)?|ред|пер|transl?|translated by|by)\b\.?\)?:?",
+    r"\(?\b(?:eds?|editors?|edited by|ed\. by|hrsg|hg|orgs?|coords?|под\s+(?:общ\.\s+)?ред(?:акцией)?|за\s+(?:заг\.\s+)?ред(?:акцією)?|ред|пер|transl?|translated by|by)\b\.?\)?:?",
     re.IGNORECASE,
 )
 _GROUP_WORDS = re.compile(

@@ -307,3 +307,12 @@ def test_csl_ris_csl_keeps_every_variable_of_arbitrary_items(item):
         text = dumps([item], "ris")
     (again,) = cslkit.parse(text, format="ris")
     assert again == item, text
+
+
+def test_bibtex_keeps_given_names_that_read_as_and_or_hold_a_comma():
+    # hypothesis found these: BibTeX splits names at a word "and" and parts at a comma
+    authors = [{"family": "Smith", "given": "AND"}, {"family": "Lee", "given": "Ann and Bob"},
+               {"family": "Doe", "given": "J., Jr"}]
+    again = cslkit.parse(dumps([{"id": "a", "type": "book", "title": "T", "author": authors}], "bibtex"),
+                         format="bibtex")
+    assert again[0]["author"] == authors

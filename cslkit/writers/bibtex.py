@@ -163,14 +163,22 @@ def format_name(name: dict[str, Any]) -> str:
         family_tex = f"{_text(particle)} {family_tex}"
     parts = [family_tex or "{}"]
     if name.get("suffix"):
-        parts.append(_text(name["suffix"]))
+        parts.append(_name_part(str(name["suffix"])))
     if given:
-        parts.append(_text(given))
+        parts.append(_name_part(given))
     elif name.get("suffix"):
         parts.append("")
     if len(parts) == 1 and not particle and " " in family:
         return "{" + _text(family) + "}"
     return ", ".join(parts)
+
+
+def _name_part(text: str) -> str:
+    """A given name or suffix; braced when BibTeX would read a word "and" in it as the
+    start of another name, or a comma as the end of this part ("Family, {AND}")."""
+    if re.search(r"\band\b|,", text, re.I):
+        return "{" + _text(text) + "}"
+    return _text(text)
 
 
 def format_names(names: Any, et_al: bool = False) -> str:

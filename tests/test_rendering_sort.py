@@ -103,3 +103,32 @@ def test_sort_only_particles_are_demoted_in_sort_keys(tmp_path) -> None:
              {"id": "3", "type": "book", "title": "T3", "author": [person("Adams")]}]
     # "van der Berg" sorts under B but prints with its particle first
     assert cslkit.render(items, style=style) == ["Adams, A. T3", "van der Berg, H. T1", "Cole, A. T2"]
+
+
+def test_collapsing_citation_orders_author_groups_as_citeproc_js(tmp_path) -> None:
+    # citeproc-js (processCitationCluster, as Zotero): an author's group stands where its
+    # first cite's year puts it; groups tied on the year follow the names' order, not the
+    # cited order; a descending key also reverses the cites inside a group
+    body = """
+  <citation collapse="year">
+    <sort><key variable="issued"%s/></sort>
+    <layout prefix="(" suffix=")" delimiter="; ">
+      <group delimiter=" ">
+        <names variable="author"><name form="short"/></names>
+        <date variable="issued"><date-part name="year"/></date>
+      </group>
+    </layout>
+  </citation>
+"""
+    items = [{"id": i, "type": "book", "author": [person(f)], "issued": {"date-parts": [[y]]}}
+             for i, f, y in (("r", "Rossi", 2013), ("g", "García", 2013), ("l1", "Lee", 1989),
+                             ("l2", "Lee", 2010), ("k", "Kim", 2000))]
+    clusters = [["r", "l2", "g", "k", "l1"], ["r", "g"]]
+    assert cslkit.cite(items, clusters, style=write(tmp_path, body % "")) == [
+        "(Lee 1989, 2010; Kim 2000; García 2013; Rossi 2013)",
+        "(García 2013; Rossi 2013)",
+    ]
+    assert cslkit.cite(items, clusters, style=write(tmp_path, body % ' sort="descending"')) == [
+        "(García 2013; Rossi 2013; Lee 1989, 2010; Kim 2000)",
+        "(García 2013; Rossi 2013)",
+    ]

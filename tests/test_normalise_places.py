@@ -64,3 +64,13 @@ def test_event_place_too_and_the_input_is_not_changed() -> None:
     result = cslkit.normalise([item], steps=["places"])
     assert result.items[0]["event-place"] == "Харків"
     assert item["event-place"] == "Х."
+
+
+def test_validate_reports_what_the_step_rewrites() -> None:
+    items = [book("К.", "uk"), book("Київ", "uk"), book("К.", None), book("М. ; Л.", "ru")]
+    found = [p for p in cslkit.validate(items).problems if p.code == "abbreviated-place"]
+    assert [(p.position, p.field, p.severity) for p in found] == [
+        (0, "publisher-place", "warning"), (3, "publisher-place", "warning")]
+    assert '"Москва ; Ленинград"' in found[1].hint
+    fixed = cslkit.normalise(items).items
+    assert not [p for p in cslkit.validate(fixed).problems if p.code == "abbreviated-place"]

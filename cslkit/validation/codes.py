@@ -119,6 +119,11 @@ CODES: dict[str, CodeInfo] = {
         "the title says the work was retracted or withdrawn",
         '`"title": "RETRACTED: Vitamin D and ..."`',
     ),
+    "abbreviated-place": CodeInfo(
+        "warning",
+        "a city abbreviated the GOST way (`К.`, `М.`, `СПб.`) in a Ukrainian or Russian item; DSTU 8302:2015 and the References list want it written out",
+        '`"publisher-place": "К."` (write `"Київ"`)',
+    ),
     "translated-title-not-english": CodeInfo(
         "warning",
         "`custom.translated-title` (printed in brackets in the References list) is Cyrillic, not the English title",

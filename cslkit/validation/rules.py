@@ -18,6 +18,7 @@ from cslkit.validation import identifiers as ids
 from cslkit.validation import pageranges as page_tools
 from cslkit.validation.codes import problem
 from cslkit.validation.identifiers import has_id_label
+from cslkit.validation.places import PLACE_FIELDS, spelled_out_place
 from cslkit.validation.spellings import SPELLING_FIELDS, rarer_spellings
 from cslkit.validation.values import is_et_al, is_number, json_type, show
 from cslkit.validation.variables import (
@@ -758,6 +759,19 @@ def _has(item: dict[str, Any], key: str) -> bool:
     return value is not None and not isinstance(value, bool)
 
 
+def check_places(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
+    """Cities abbreviated the GOST way ("К.") in Ukrainian and Russian items."""
+    for field in PLACE_FIELDS:
+        written = spelled_out_place(item.get(field), item.get("language"))
+        if written is not None:
+            yield ctx.problem(
+                "abbreviated-place",
+                field,
+                f"{show(item[field])} is an abbreviated city",
+                f"write {show(written)} (cslkit normalise and validate --fix do this)",
+            )
+
+
 def check_required(item: dict[str, Any], ctx: Context) -> Iterator[Problem]:
     """The fields the style needs for this item type are present."""
     kind = item.get("type")
@@ -908,6 +922,7 @@ ITEM_RULES: tuple[Rule, ...] = (
         check_identifiers,
         "DOI, PMID, PMCID, ISSN, ISBN, URL syntax and check digits; language codes",
     ),
+    Rule("places", "item", check_places, "cities written out, not GOST-abbreviated (К., М., СПб.)"),
     Rule("required", "item", check_required, "fields the style needs for the item type"),
     Rule(
         "low-confidence",

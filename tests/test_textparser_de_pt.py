@@ -66,3 +66,24 @@ def test_abnt_online_document_with_access_date():
     assert item["URL"] == "https://www.example.gov.br/censo.pdf"
     assert item["accessed"] == {"date-parts": [[2021, 3, 12]]}
     assert item["issued"] == {"date-parts": [[2020]]}
+
+
+def test_a_quote_taken_from_the_title_does_not_split_the_name():
+    assert split_names("Behler, Ernst, “")[0] == [{"family": "Behler", "given": "Ernst"}]
+
+
+def test_a_year_taken_for_a_citation_number_inside_the_reference_is_the_date():
+    from cslkit.textparser.assemble import build_item
+
+    text = ("Jantzen, Wolfgang: Inklusion und Grenze. In: Behinderte Menschen. "
+            "Zeitschrift für gemeinsames Leben. 2014, 4/5, 48-53")
+    parts = (("author", "Jantzen, Wolfgang:"), ("title", "Inklusion und Grenze."),
+             ("container-title", "In: Behinderte Menschen. Zeitschrift für gemeinsames Leben."),
+             ("citation-number", "2014,"), ("issue", "4/5,"), ("page", "48-53"))
+    spans, at = [], 0
+    for label, part in parts:
+        start = text.index(part, at)
+        spans.append((label, start, start + len(part), 0.6))
+        at = start + len(part)
+    item, _ = build_item(text, spans)
+    assert item["issued"] == {"date-parts": [[2014]]}

@@ -258,9 +258,11 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
         _take_unlabelled_source(item, by_label, confidence)
     if "issued" not in item:
         # A year the tagger left unlabelled (glued "2011;25(9)", or "1982. C." run into
-        # the next area's label) is still the date.
+        # the next area's label), or took for a citation number inside the reference
+        # ("… Arbeiten. 2014, 4/5, 48-53"), is still the date.
         for label, start, end, conf in spans:
-            if label in ("other", "note", "volume", "container-title") and (
+            if (label in ("other", "note", "volume", "container-title")
+                    or label == "citation-number" and start > 0) and (
                 m := _UNLABELLED_YEAR_RE.fullmatch(text[start:end].strip(" .,;:()"))
             ):
                 item["issued"] = {"date-parts": [[int(m.group(1))]]}

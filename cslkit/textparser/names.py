@@ -72,7 +72,8 @@ def _pieces(text: str) -> list[str]:
     out: list[str] = []
     for chunk in _CONNECTOR_RE.split(text):
         out.extend(part for part in chunk.split(","))
-    return [p.strip() for p in out if p.strip()]
+    # A quote the span took from the title ("Behler, Ernst, “") is no piece of a name.
+    return [p.strip() for p in out if any(ch.isalnum() for ch in p)]
 
 
 def _split_run_on(piece: str) -> list[str]:

@@ -392,3 +392,58 @@ def test_a_macro_whose_variables_are_all_empty_prints_no_terms(tmp_path) -> None
     assert cslkit.render([chapter], style=str(path)) == ["Gawain. UCP."]
     in_book = chapter | {"container-title": "Tales"}
     assert cslkit.render([in_book], style=str(path)) == ["Gawain. In Tales. UCP."]
+
+
+ANON_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Anon</title><id>urn:test:anon</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <macro name="anon">
+    <choose><if variable="author editor" match="none">
+      <text term="anonymous" form="short" text-case="capitalize-first" suffix="."/>
+    </if></choose>
+  </macro>
+  <macro name="contributors">
+    <names variable="author"><name/><substitute><names variable="editor"/></substitute></names>
+    <text macro="anon"/>
+  </macro>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography>
+    <sort><key macro="contributors"/><key variable="title"/></sort>
+    <layout><group delimiter=" "><text macro="contributors" suffix=":"/><text variable="title"/></group></layout>
+  </bibliography>
+</style>
+"""
+
+
+def test_a_macro_printing_only_a_term_keeps_the_macro_around_it(tmp_path) -> None:
+    # citeproc-js counts what a called macro prints as printed, as for a nested group:
+    # "Anon." prints after empty author names, and sorts as "Anon." (Econometrica)
+    path = tmp_path / "anon.csl"
+    path.write_text(ANON_STYLE, encoding="utf-8")
+    items = [{"id": "a", "type": "book", "title": "Zeta", "author": [{"family": "Zorn", "given": "A"}]},
+             {"id": "b", "type": "book", "title": "Beta"},
+             {"id": "c", "type": "book", "title": "Alpha", "author": [{"family": "Adams", "given": "A"}]},
+             {"id": "d", "type": "book", "title": "Gamma", "author": [{"family": "Baker", "given": "A"}]}]
+    assert cslkit.render(items, style=str(path)) == [
+        "A Adams: Alpha", "Anon.: Beta", "A Baker: Gamma", "A Zorn: Zeta"]
+
+
+def test_subsequent_author_substitute_skips_a_substituted_term(tmp_path) -> None:
+    # citeproc-js replaces a substituted variable ("Journal") but not a term ("Anon."),
+    # and compares the entry after such an entry with the one before it (Serdica)
+    style = SUBSTITUTE_STYLE.replace(
+        '<names variable="author editor"><name/><label prefix=" " form="short"/></names>',
+        '<names variable="author"><name/><substitute><names variable="editor"/><choose><if type="book">'
+        '<text term="anonymous" form="short" text-case="capitalize-first"/></if>'
+        '<else><text variable="container-title"/></else></choose></substitute></names>')
+    path = tmp_path / "anon-substitute.csl"
+    path.write_text(style, encoding="utf-8")
+    ed = [{"family": "Ed", "given": "A"}]
+    items = [{"id": "a", "type": "book", "title": "Alpha", "editor": ed},
+             {"id": "b", "type": "book", "title": "Beta"},
+             {"id": "c", "type": "book", "title": "Delta"},
+             {"id": "d", "type": "book", "title": "Gamma", "editor": ed},
+             {"id": "e", "type": "article-journal", "title": "Kappa", "container-title": "Journal"},
+             {"id": "f", "type": "article-journal", "title": "Lambda", "container-title": "Journal"}]
+    assert cslkit.render(items, style=str(path)) == [
+        "A Ed. Alpha.", "Anon. Beta.", "Anon. Delta.", "---. Gamma.", "Journal. Kappa.", "---. Lambda."]

@@ -2631,6 +2631,12 @@ class Substitute(_Adapted, model.Substitute):
             if not text:
                 layout.repressed = before
             if text:
+                if not printed and not isinstance(child, model.Names | model.Number):
+                    # only terms or fixed text ("Anon."): citeproc-js neither compares nor
+                    # replaces them for subsequent-author-substitute (Serdica)
+                    probe = vars(self.get_root()).get("names_probe")
+                    if probe is not None and probe.get("capturing"):
+                        probe["uncompared"] = True
                 for tag, variable in printed + [(child.tag, child.get("variable"))]:
                     layout.repressed.setdefault(tag, []).append(variable)
                 vars(self)["printed text"] = not isinstance(child, model.Names)
@@ -2739,12 +2745,14 @@ class Group(_Adapted, model.Group):
         return self.join(_group_output(self, item, self.get("delimiter", ""), context, kwargs))
 
 
-def _child_plan(element: Any) -> list[tuple[Any, bool, bool]]:
-    """(child, calls a variable, is a cs:choose) for each child, worked out once."""
+def _child_plan(element: Any) -> list[tuple[Any, bool, bool, bool]]:
+    """(child, calls a variable, is a cs:choose, calls a macro) for each child, worked
+    out once."""
     own = vars(element)
     plan = own.get("child plan")
     if plan is None:
-        plan = own["child plan"] = [(child, child.calls_variable(), isinstance(child, model.Choose))
+        plan = own["child plan"] = [(child, child.calls_variable(), isinstance(child, model.Choose),
+                                     isinstance(child, model.Text) and "macro" in child.attrib)
                                     for child in element.children()]
     return plan
 
@@ -2752,10 +2760,13 @@ def _child_plan(element: Any) -> list[tuple[Any, bool, bool]]:
 def _children_output(element: Any, item: Any, delimiter: str, context: Any,
                      kwargs: dict[str, Any]) -> tuple[list[Any], bool, bool]:
     """What ``element``'s children print, whether any of them calls a variable and whether
-    a variable printed; a nested cs:choose counts the variables of its taken branch only."""
+    a variable printed; a nested cs:choose counts the variables of its taken branch only.
+    A macro called from it that prints anything counts as a printed variable, even if it
+    printed only a term, as a nested group does (citeproc-js: Econometrica's "Anon." after
+    empty author names in its contributors macro)."""
     output = []
     called = printed = False
-    for child, calls, choose in _child_plan(element):
+    for child, calls, choose, macro in _child_plan(element):
         try:
             if choose:
                 text = child.render(item, context=context, delimiter=delimiter, **kwargs)
@@ -2763,7 +2774,7 @@ def _children_output(element: Any, item: Any, delimiter: str, context: Any,
                 calls, prints = own["variable_called"], own["variable_rendered"]
             else:
                 text = child.render(item, context=context, **kwargs)
-                prints = calls
+                prints = calls or (macro and text is not None and str(text) != "")
         except VariableError:
             called = called or calls
             continue

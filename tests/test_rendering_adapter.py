@@ -447,3 +447,26 @@ def test_subsequent_author_substitute_skips_a_substituted_term(tmp_path) -> None
              {"id": "f", "type": "article-journal", "title": "Lambda", "container-title": "Journal"}]
     assert cslkit.render(items, style=str(path)) == [
         "A Ed. Alpha.", "Anon. Beta.", "Anon. Delta.", "---. Gamma.", "Journal. Kappa.", "---. Lambda."]
+
+
+def test_character_references_escaped_twice_in_a_style_print_as_characters(tmp_path) -> None:
+    # "&amp;#8211;" in a style file is the text "&#8211;": citeproc-js prints "–" (Behaviour)
+    path = tmp_path / "entities.csl"
+    path.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Entities</title><id>urn:test:entities</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <locale><terms><term name="in">in&amp;#160;the</term></terms></locale>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout suffix="."><group delimiter=" &amp;#x2013; ">
+    <text variable="title"/>
+    <text term="in" prefix="&amp;#8211; "/>
+    <text variable="container-title"/>
+  </group></layout></bibliography>
+</style>
+""", encoding="utf-8")
+    item = {"id": "a", "type": "chapter", "title": "Gawain & Co", "container-title": "Tales"}
+    assert cslkit.render([item], style=str(path)) == ["Gawain & Co – – in\u00a0the – Tales."]
+    assert cslkit.render([item], style=str(path), format="html") == ["Gawain &amp; Co – – in\u00a0the – Tales."]
+    chapter = {"id": "c", "type": "chapter", "title": "Gawain", "container-title": "Tales of old",
+               "author": [{"family": "Lee", "given": "Ann"}], "issued": {"date-parts": [[2001]]}}
+    assert "Gawain– In: Tales of old" in cslkit.render([chapter], style="behaviour")[0]

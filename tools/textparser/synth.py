@@ -8,6 +8,8 @@ locales. Every field value is wrapped in private-use marker characters before re
 so after rendering the markers say which variable produced which span; they are then
 stripped. Noise real manuscripts have (dropped periods, glued fields, other dashes, NBSP,
 stray numbering, "[Epub ahead of print]", PMIDs) is added on top. Fixed seeds throughout.
+:func:`de_pt_examples` adds German and Portuguese items (DIN 1505-2 and ABNT NBR 6023
+templates of our own, and the styles in de-DE / pt-BR locales) for build_data.py --de-pt.
 """
 
 from __future__ import annotations
@@ -577,4 +579,334 @@ def synthetic_examples(shared: Path, seed: int) -> list[dict]:
                     "type": item.get("type"),
                     "heldout": heldout,
                 })
+    return examples
+
+
+# ---------------------------------------------------------------- German and Portuguese
+
+# German and Portuguese references print their own labels ("Hrsg.", "S.", "Aufl.", "Jg.",
+# "Heft"; "org.", "p.", "v.", "n.", "ed.", "Disponível em:") and conventions (DIN 1505-2's
+# "Name, Vorname: Titel. In: …", ABNT NBR 6023's upper-case surnames). The labelled
+# corpora hold few of them, so these items teach the tagger those forms: rendered through
+# the CSL styles in de-DE / pt-BR locales, and through two templates of our own for
+# DIN 1505-2 and ABNT, which no style in ../shared/data covers.
+DE_SURNAMES = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker",
+               "Schulz", "Hoffmann", "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf",
+               "Schröder", "Neumann", "Schwarz", "Zimmermann", "Braun", "Krüger", "Hofmann",
+               "Hartmann", "Lange", "Schmitt", "Werner", "Krause", "Meier", "Lehmann", "Köhler",
+               "Herrmann", "König", "Walter", "Mayer", "Huber", "Kaiser", "Fuchs", "Peters",
+               "Lang", "Scholz", "Möller", "Weiß", "Jung", "Hahn", "Vogel", "Friedrich", "Keller",
+               "Günther", "Frank", "Berger", "Winkler", "Roth", "Beck", "Lorenz", "Baumann",
+               "Franke", "Albrecht", "Ludwig", "Winter", "Simon", "Kraus", "Böhm", "Dietrich",
+               "von Arnim", "von der Heide", "zur Nieden", "Groß", "Thiele", "Engel", "Brandt"]
+DE_GIVEN = ["Thomas", "Anna", "Peter", "Michael", "Andreas", "Stefan", "Christian", "Martin",
+            "Sabine", "Claudia", "Ursula", "Monika", "Wolfgang", "Klaus", "Jürgen", "Hans-Peter",
+            "Karl-Heinz", "Katharina", "Julia", "Birgit", "Jörg", "Uwe", "Dieter", "Günter",
+            "Petra", "Susanne", "Matthias", "Frank", "Christa", "Heinrich", "Friederike", "Lena"]
+PT_SURNAMES = ["Silva", "Santos", "Oliveira", "Souza", "Rodrigues", "Ferreira", "Alves",
+               "Pereira", "Lima", "Gomes", "Costa", "Ribeiro", "Martins", "Carvalho", "Almeida",
+               "Lopes", "Soares", "Fernandes", "Vieira", "Barbosa", "Rocha", "Dias", "Nascimento",
+               "Andrade", "Moreira", "Nunes", "Marques", "Machado", "Mendes", "Freitas", "Cardoso",
+               "Ramos", "Gonçalves", "Araújo", "Teixeira", "Correia", "Pinto", "Moura", "Cavalcanti",
+               "Azevedo", "Castro", "Campos", "Monteiro", "Magalhães", "Brandão", "Sá", "Leão",
+               "da Silva", "dos Santos", "de Souza", "da Costa", "de Oliveira", "do Nascimento"]
+PT_GIVEN = ["João", "Maria", "José", "Ana", "Antônio", "Francisco", "Carlos", "Paulo", "Pedro",
+            "Lucas", "Luiz", "Marcos", "Luís", "Gabriel", "Rafael", "Fernanda", "Juliana",
+            "Patrícia", "Aline", "Adriana", "Márcia", "Sandra", "Camila", "Beatriz", "Helena",
+            "Maria Clara", "João Pedro", "Ana Paula", "Luiz Carlos", "Boaventura de Sousa",
+            "Pedro Henrique", "Rita de Cássia", "Conceição", "Sérgio", "Vinícius", "Tânia"]
+TITLE_PARTS_DE = (
+    ["Die Entwicklung", "Zur Geschichte", "Grundlagen", "Probleme", "Die Bedeutung", "Aspekte",
+     "Perspektiven", "Der Wandel", "Theorie und Praxis", "Chancen und Grenzen", "Analyse",
+     "Die Rolle", "Untersuchungen zur Wirkung", "Neue Ansätze"],
+    ["der Sozialpädagogik", "des Föderalismus", "der Erwachsenenbildung", "der Migration",
+     "des Arbeitsrechts", "der Bildungsgerechtigkeit", "der Stadtplanung", "der Psychotherapie",
+     "der Pflege", "der Inklusion", "des Umweltrechts", "der Digitalisierung", "der Schulreform",
+     "der Gesundheitsversorgung"],
+    ["in Deutschland", "im 19. Jahrhundert", "in der Bundesrepublik", "nach 1945",
+     "in Europa", "im ländlichen Raum", "in der Schule", "bei Kindern und Jugendlichen",
+     "im internationalen Vergleich", ""],
+    ["eine empirische Untersuchung", "ein Überblick", "Bestandsaufnahme und Ausblick",
+     "eine Einführung", "Ergebnisse einer Längsschnittstudie", "ein Handbuch"],
+)
+TITLE_PARTS_PT = (
+    ["A formação", "O ensino", "A história", "Políticas públicas", "O papel", "Desafios",
+     "Perspectivas", "A construção", "Uma análise", "Aspectos", "Estudo", "Avaliação",
+     "A influência", "Fundamentos"],
+    ["de professores", "da educação básica", "do direito ambiental", "da saúde mental",
+     "da atenção primária", "da política externa brasileira", "do trabalho docente",
+     "da agricultura familiar", "da gestão escolar", "do sistema único de saúde",
+     "da literatura brasileira", "dos movimentos sociais", "da economia solidária"],
+    ["no Brasil", "no ensino superior", "na América Latina", "em Portugal", "no século XX",
+     "na rede pública", "em comunidades rurais", "na pós-modernidade", "no Nordeste", ""],
+    ["um estudo de caso", "uma revisão sistemática", "reflexões teóricas",
+     "contribuições para o debate", "o social e o político", "uma abordagem qualitativa"],
+)
+JOURNALS_DE = ["Zeitschrift für Pädagogik", "Zeitschrift für Politikwissenschaft", "Soziale Welt",
+               "Kölner Zeitschrift für Soziologie und Sozialpsychologie", "Deutsches Ärzteblatt",
+               "Neue Juristische Wochenschrift", "Historische Zeitschrift", "Die Deutsche Schule",
+               "Zeitschrift für Erziehungswissenschaft", "Berliner Journal für Soziologie",
+               "Psychotherapeut", "Der Nervenarzt", "Vierteljahrshefte für Zeitgeschichte",
+               "Politische Vierteljahresschrift", "Merkur", "Leviathan", "Bauwelt", "Das Gesundheitswesen"]
+JOURNALS_PT = ["Revista Brasileira de Educação", "Cadernos de Saúde Pública", "Educação & Sociedade",
+               "Revista de Saúde Pública", "Ciência & Saúde Coletiva", "Revista Brasileira de História",
+               "Estudos Avançados", "Dados", "Revista de Administração Pública", "Cadernos de Pesquisa",
+               "Revista Brasileira de Ciências Sociais", "Análise Social", "Sociologias",
+               "Revista Direito GV", "Psicologia & Sociedade", "Revista Katálysis", "Interface"]
+PLACES_DE = [("Berlin", ["Springer", "de Gruyter", "Suhrkamp", "Duncker & Humblot"]),
+             ("München", ["C. H. Beck", "Oldenbourg", "Hanser"]), ("Stuttgart", ["Kohlhammer", "Thieme"]),
+             ("Weinheim", ["Beltz", "Beltz Juventa", "Wiley-VCH"]), ("Frankfurt am Main", ["Suhrkamp", "Campus", "Klostermann"]),
+             ("Wiesbaden", ["VS Verlag für Sozialwissenschaften", "Springer VS"]),
+             ("Bielefeld", ["transcript"]), ("Göttingen", ["Vandenhoeck & Ruprecht", "Wallstein"]),
+             ("Opladen", ["Leske + Budrich", "Budrich"]), ("Darmstadt", ["Luchterhand", "WBG"])]
+PLACES_PT = [("São Paulo", ["Cortez", "Atlas", "Companhia das Letras", "Editora Unesp", "Boitempo"]),
+             ("Rio de Janeiro", ["Zahar", "Paz e Terra", "Editora FGV", "Civilização Brasileira"]),
+             ("Belo Horizonte", ["Autêntica", "Del Rey", "Editora UFMG"]), ("Porto Alegre", ["Artmed", "Penso"]),
+             ("Petrópolis", ["Vozes"]), ("Lisboa", ["Edições 70", "Imprensa de Ciências Sociais"]),
+             ("Porto", ["Afrontamento", "Porto Editora"]), ("Campinas", ["Papirus", "Editora da Unicamp"]),
+             ("Brasília", ["Editora UnB", "Ipea"]), ("Salvador", ["EDUFBA"])]
+_PT_MONTHS = ["jan.", "fev.", "mar.", "abr.", "maio", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez."]
+
+
+def _de_pt_person(rng: random.Random, lang: str) -> dict[str, str]:
+    surnames, given = (DE_SURNAMES, DE_GIVEN) if lang == "de" else (PT_SURNAMES, PT_GIVEN)
+    name = rng.choice(given)
+    if rng.random() < 0.35:
+        name = " ".join(p[0] + "." for p in name.split() if p[0].isupper())
+    family = rng.choice(surnames)
+    if lang == "pt" and rng.random() < 0.3 and " " not in family:
+        family = family + " " + rng.choice(PT_SURNAMES).split()[-1]
+    return {"family": family, "given": name}
+
+
+def _de_pt_title(rng: random.Random, lang: str) -> str:
+    a, b, c, d = TITLE_PARTS_DE if lang == "de" else TITLE_PARTS_PT
+    title = f"{rng.choice(a)} {rng.choice(b)} {rng.choice(c)}".strip()
+    if rng.random() < 0.4:
+        title += ": " + rng.choice(d)
+    return title
+
+
+def de_pt_items(rng: random.Random, count: int) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for n in range(count):
+        lang = "de" if n % 2 == 0 else "pt"
+        authors = [_de_pt_person(rng, lang) for _ in range(rng.choice((1, 1, 2, 2, 3, 4)))]
+        item: dict[str, Any] = {"id": f"dept-{n}", "language": lang, "author": authors,
+                                "title": _de_pt_title(rng, lang),
+                                "issued": {"date-parts": [[rng.randint(1960, 2025)]]}}
+        kind = rng.random()
+        place, publishers = rng.choice(PLACES_DE if lang == "de" else PLACES_PT)
+        if kind < 0.45:
+            item["type"] = "article-journal"
+            item["container-title"] = rng.choice(JOURNALS_DE if lang == "de" else JOURNALS_PT)
+            item["volume"] = str(rng.randint(1, 80))
+            if rng.random() < 0.8:
+                item["issue"] = rng.choice([str(rng.randint(1, 12)), str(rng.randint(1, 4)),
+                                            f"{rng.randint(1, 5)}/{rng.randint(6, 8)}"])
+            item["page"] = _pages(rng)
+            if rng.random() < 0.3:
+                item["issued"]["date-parts"][0].append(rng.randint(1, 12))
+            if rng.random() < 0.15:
+                item["DOI"] = f"10.{rng.randint(1000, 39999)}/{rng.randint(10000, 9999999)}"
+        elif kind < 0.75:
+            item.update({"type": "book", "publisher-place": place, "publisher": rng.choice(publishers)})
+            if rng.random() < 0.4:
+                item["edition"] = str(rng.randint(2, 9))
+            if rng.random() < 0.25:
+                item["volume"] = str(rng.randint(1, 6))
+            if rng.random() < 0.4:
+                item["number-of-pages"] = str(rng.randint(80, 600))
+            if rng.random() < 0.2:  # an edited volume: editors only
+                item["editor"] = item.pop("author")
+        else:
+            item.update({"type": "chapter", "publisher-place": place, "publisher": rng.choice(publishers),
+                         "container-title": _de_pt_title(rng, lang), "page": _pages(rng),
+                         "editor": [_de_pt_person(rng, lang) for _ in range(rng.choice((1, 1, 2)))]})
+            if rng.random() < 0.25:
+                item["edition"] = str(rng.randint(2, 6))
+        if rng.random() < 0.08:
+            year = item["issued"]["date-parts"][0][0]
+            item["URL"] = f"https://www.example.{'de' if lang == 'de' else 'br'}/texte/{rng.randint(1000, 99999)}.pdf"
+            item["accessed"] = {"date-parts": [[min(year + 1, 2025), rng.randint(1, 12), rng.randint(1, 28)]]}
+        items.append(item)
+    return items
+
+
+def _pieces_example(pieces: list[tuple[str, str | None]]) -> dict:
+    """Text and per-character labels from (text, label) pieces."""
+    text = ""
+    labels: list[str | None] = []
+    for piece, label in pieces:
+        if piece.startswith(".") and text.endswith("."):
+            piece = piece[1:]  # "Souza, M. C." ends the area with its own period
+        text += piece
+        labels.extend([label] * len(piece))
+    return {"text": text, "labels": labels}
+
+
+def _given_short(given: str, rng: random.Random, initials: bool) -> str:
+    if not initials:
+        return given
+    return " ".join(p[0] + "." for p in given.split() if p[0].isupper()) or given
+
+
+def _names_pieces(names: list[dict[str, str]], role: str, style: str, rng: random.Random,
+                  initials: bool) -> list[tuple[str, str | None]]:
+    """A name list as DIN ("Müller, Thomas; Weber, M.") or ABNT ("SILVA, J.; SOUZA, M. C.")
+    prints it, and DIN's Wikipedia-like "Thomas Müller, Anna Weber" variant."""
+    out: list[tuple[str, str | None]] = []
+    shown = names if len(names) <= 3 else names[:1]
+    given_first = style == "din" and rng.random() < 0.15
+    for i, n in enumerate(shown):
+        given = _given_short(n["given"], rng, initials)
+        family = n["family"].upper() if style == "abnt" else n["family"]
+        if i:
+            sep = ", " if given_first else rng.choice(("; ", "; ", " ; ", " / ")) if style == "din" else "; "
+            out.append((sep, role))
+        out.append((f"{given} {family}" if given_first else f"{family}, {given}", role))
+    if len(shown) < len(names):
+        out.append((rng.choice((" et al.", " u. a.", " [u. a.]")) if style == "din" else " et al.", role))
+    return out
+
+
+def _din(item: dict[str, Any], rng: random.Random) -> dict:
+    """DIN 1505-2 and the German author-date variants seen in the humanities."""
+    p: list[tuple[str, str | None]] = []
+    initials = rng.random() < 0.4
+    year = str(item["issued"]["date-parts"][0][0])
+    author_date = rng.random() < 0.35
+    role = "author" if item.get("author") else "editor"
+    p += _names_pieces(item.get(role) or [], role, "din", rng, initials)
+    if role == "editor":
+        p.append((rng.choice((" (Hrsg.)", " (Hg.)", " (Hrsg.)")), "editor"))
+    if author_date:
+        p += [(" (", None), (year, "date"), (")", None)]
+    p += [(": ", None), (item["title"], "title"), (". ", None)]
+    kind = item["type"]
+    if kind == "article-journal":
+        p += [("In: ", None), (item["container-title"], "container-title")]
+        vol = item.get("volume")
+        form = rng.random()
+        if form < 0.4 and not author_date:  # DIN: "25 (2015), Nr. 3, S. 245–268"
+            p += [(" ", None), (vol, "volume"), (" (", None), (year, "date"), (")", None)]
+        else:
+            p += [(", ", None), (rng.choice(("Jg. ", "Bd. ", "Jahrgang ", "")), "volume"), (vol, "volume")]
+            if not author_date:
+                bracketed = rng.random() < 0.5
+                p += [(" (" if bracketed else ", ", None), (year, "date"), (")" if bracketed else "", None)]
+        if item.get("issue"):
+            label = rng.choice(("Nr. ", "H. ", "Heft ", "Nr. "))
+            p += [(", ", None), (label + item["issue"], "issue")]
+        p += [(", ", None), ("S. " + item["page"], "page")]
+    else:
+        if kind == "chapter":
+            p += [(rng.choice(("In: ", "In: ", "in: ")), None)]
+            p += _names_pieces(item["editor"], "editor", "din", rng, rng.random() < 0.6)
+            p += [(rng.choice((" (Hrsg.)", " (Hg.)", " (Hrsg.)")), "editor"), (": ", None),
+                  (item["container-title"], "container-title"), (". ", None)]
+        if item.get("volume"):
+            p += [("Bd. " + item["volume"], "volume"), (". ", None)]
+        if item.get("edition"):
+            p += [(item["edition"] + rng.choice((". Aufl.", ". Auflage", "., überarb. Aufl.")), "edition"), (". ", None)]
+        p += [(item["publisher-place"], "publisher-place"), (rng.choice((" : ", ": ")), None),
+              (item["publisher"], "publisher")]
+        if not author_date:
+            p += [(rng.choice((", ", " ")), None), (year, "date")]
+        if kind == "chapter":
+            p += [(", ", None), ("S. " + item["page"], "page")]
+        elif item.get("number-of-pages") and rng.random() < 0.5:
+            p += [(". – ", None), (item["number-of-pages"] + " S.", "page")]
+    if item.get("URL"):
+        acc = item["accessed"]["date-parts"][0]
+        p += [(". URL: " if rng.random() < 0.5 else ". Online unter: ", None), (item["URL"], "URL"),
+              (" (", None), (f"abgerufen am {acc[2]:02d}.{acc[1]:02d}.{acc[0]}", "accessed"), (")", None)]
+    elif item.get("DOI") and rng.random() < 0.7:
+        p += [(". DOI: ", None), (item["DOI"], "DOI")]
+    p.append((".", None) if rng.random() < 0.8 else ("", None))
+    return _pieces_example(p)
+
+
+def _abnt(item: dict[str, Any], rng: random.Random) -> dict:
+    """ABNT NBR 6023: upper-case surnames, "In:", "(org.)", "v.", "n.", "p.", "ed."."""
+    p: list[tuple[str, str | None]] = []
+    initials = rng.random() < 0.5
+    year = str(item["issued"]["date-parts"][0][0])
+    role = "author" if item.get("author") else "editor"
+    p += _names_pieces(item.get(role) or [], role, "abnt", rng, initials)
+    if role == "editor":
+        p.append((rng.choice((" (org.)", " (Org.)", " (org.)", " (coord.)", " (ed.)")), "editor"))
+    p += [(". ", None), (item["title"], "title"), (". ", None)]
+    kind = item["type"]
+    if kind == "article-journal":
+        p += [(item["container-title"], "container-title"), (", ", None)]
+        if rng.random() < 0.5:
+            p += [(rng.choice([c for c, _ in PLACES_PT]), "publisher-place"), (", ", None)]
+        p += [("v. " + item["volume"], "volume"), (", ", None)]
+        if item.get("issue"):
+            p += [("n. " + item["issue"], "issue"), (", ", None)]
+        p += [("p. " + item["page"], "page"), (", ", None)]
+        parts = item["issued"]["date-parts"][0]
+        if len(parts) > 1:
+            p += [(f"{_PT_MONTHS[parts[1] - 1]} {year}", "date")]
+        else:
+            p += [(year, "date")]
+    else:
+        if kind == "chapter":
+            p += [(rng.choice(("In: ", "In: ", "In: ", "Em: ")), None)]
+            p += _names_pieces(item["editor"], "editor", "abnt", rng, rng.random() < 0.6)
+            p += [(rng.choice((" (org.)", " (Org.)", " (coord.)", " (ed.)", " (orgs.)")), "editor"), (". ", None),
+                  (item["container-title"], "container-title"), (". ", None)]
+        if item.get("edition"):
+            p += [(item["edition"] + ". ed.", "edition"), (" ", None)]
+        p += [(item["publisher-place"], "publisher-place"), (": ", None), (item["publisher"], "publisher"),
+              (", ", None), (year, "date")]
+        if item.get("volume"):
+            p += [(". ", None), ("v. " + item["volume"], "volume")]
+        if kind == "chapter":
+            p += [(rng.choice((". ", ", ")), None), ("p. " + item["page"], "page")]
+        elif item.get("number-of-pages"):
+            p += [(". ", None), (item["number-of-pages"] + " p.", "page")]
+    if item.get("DOI") and rng.random() < 0.6:
+        p += [(". DOI: ", None), (item["DOI"], "DOI")]
+    if item.get("URL"):
+        acc = item["accessed"]["date-parts"][0]
+        p += [(". Disponível em: ", None), (item["URL"], "URL"), (". ", None),
+              (f"Acesso em: {acc[2]} {_PT_MONTHS[acc[1] - 1]} {acc[0]}", "accessed")]
+    p.append((".", None))
+    return _pieces_example(p)
+
+
+_DE_PT_STYLES = ("apa", "chicago-author-date", "harvard-cite-them-right", "ieee", "iso690-author-date-en",
+                 "iso690-numeric-en", "modern-language-association", "nlm-citation-sequence",
+                 "american-medical-association", "dstu-8302-2015", "dstu-8302-2015-short")
+
+
+def de_pt_examples(shared: Path, seed: int, count: int = 700) -> list[dict]:
+    """Training-only German and Portuguese examples (none is held out, so the held-out
+    sets stay those the earlier models were measured on)."""
+    rng = random.Random(seed)
+    renderer = Renderer(shared)
+    styles = [p for p in renderer.styles if p.stem in _DE_PT_STYLES]
+    examples: list[dict] = []
+    for item in de_pt_items(rng, count):
+        lang = item["language"]
+        locale = "de-DE" if lang == "de" else rng.choice(("pt-BR", "pt-BR", "pt-PT"))
+        for form in ("template", "style"):
+            style_name = "din-1505-2" if lang == "de" else "abnt-nbr-6023"
+            if form == "template":
+                labelled = (_din if lang == "de" else _abnt)(item, rng)
+            else:
+                style = rng.choice(styles)
+                style_name = style.stem
+                rendered = renderer.render(item, style, locale)
+                labelled = label_rendering(rendered, item) if rendered else None
+            if not labelled or len(labelled["text"]) < 15:
+                continue
+            noisy = _noise(labelled, rng)
+            examples.append({
+                "text": noisy["text"], "spans": _to_spans(noisy["text"], noisy["labels"]),
+                "source": "synthetic-de-pt", "style": style_name, "locale": locale, "lang": lang,
+                "type": item.get("type"), "heldout": False,
+            })
     return examples

@@ -87,3 +87,22 @@ def test_a_year_taken_for_a_citation_number_inside_the_reference_is_the_date():
         at = start + len(part)
     item, _ = build_item(text, spans)
     assert item["issued"] == {"date-parts": [[2014]]}
+
+
+def test_din_article_with_jahrgang_and_heft():
+    item = one("Kessl, Fabian (2017): Soziale Arbeit in der Transformation des Sozialen. "
+               "In: Neue Praxis, Jg. 47, H. 4, S. 318–334.")
+    assert families(item["author"]) == ["Kessl"]
+    assert item["title"] == "Soziale Arbeit in der Transformation des Sozialen"
+    assert item["container-title"] == "Neue Praxis"
+    assert (item["volume"], item["issue"], item["page"]) == ("47", "4", "318–334")
+    assert item["type"] == "article-journal"
+
+
+def test_din_article_volume_year_heft():
+    item = one("Reckwitz, Andreas: Grundelemente einer Theorie sozialer Praktiken. "
+               "In: Zeitschrift für Soziologie 32 (2003), Heft 4, S. 282–301.")
+    assert item["container-title"] == "Zeitschrift für Soziologie"
+    assert (item["volume"], item["issue"], item["page"]) == ("32", "4", "282–301")
+    assert item["issued"] == {"date-parts": [[2003]]}
+    assert item["type"] == "article-journal"

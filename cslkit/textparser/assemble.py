@@ -238,6 +238,7 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
             item[label] = value
             confidence[label] = conf
 
+    _issue_from_volume_spans(item, by_label, confidence)
     _repair_glued_fields(item, by_label, confidence, text)
     # The tagger doubts a journal's edges when the punctuation around it is missing; a
     # container that is exactly a journal of the NLM table has certain edges.
@@ -322,6 +323,35 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
     if custom:
         item["custom"] = custom
     return item, confidence
+
+
+# A volume span that holds the issue with its label: "Jg. 47, H. 4", ", Heft 4", "No. 12".
+_VOLUME_WITH_ISSUE_RE = re.compile(
+    r"(?:(?:vol(?:ume)?\.?|jg\.|jahrgang|bd\.|band|v\.)?\s*(?P<volume>\d[\w./-]*)\s*,?\s*)?"
+    r"(?:heft|h\.|nr\.?|no\.?|n\.|№)\s*(?P<issue>\d[\w/-]*)",
+    re.IGNORECASE,
+)
+
+
+def _issue_from_volume_spans(item: dict[str, Any], by_label: dict[str, list[tuple[str, float]]],
+                             confidence: dict[str, float]) -> None:
+    """The tagger reads "Jg. 47, H. 4" or a second ", Heft 4" as volume; the issue label
+    says which number is the issue."""
+    if "issue" in item:
+        return
+    for k, (raw, conf) in enumerate(by_label.get("volume", [])):
+        match = _VOLUME_WITH_ISSUE_RE.fullmatch(clean(raw))
+        if not match:
+            continue
+        item["issue"] = match.group("issue")
+        confidence["issue"] = conf
+        if k == 0:
+            if match.group("volume"):
+                item["volume"] = match.group("volume")
+            else:
+                item.pop("volume", None)
+                confidence.pop("volume", None)
+        return
 
 
 def _take_unlabelled_source(item: dict[str, Any], by_label: dict[str, list[tuple[str, float]]],

@@ -106,3 +106,14 @@ def test_din_article_volume_year_heft():
     assert (item["volume"], item["issue"], item["page"]) == ("32", "4", "282–301")
     assert item["issued"] == {"date-parts": [[2003]]}
     assert item["type"] == "article-journal"
+
+
+def test_din_chapter_in_an_edited_book():
+    item = one("Thiersch, Hans: Lebensweltorientierte Soziale Arbeit. In: Otto, Hans-Uwe; "
+               "Thiersch, Hans (Hrsg.): Handbuch Soziale Arbeit. München: Reinhardt, 2011, S. 854–863.")
+    assert families(item["author"]) == ["Thiersch"]
+    assert item["title"] == "Lebensweltorientierte Soziale Arbeit"
+    assert families(item["editor"]) == ["Otto", "Thiersch"]
+    assert item["container-title"] == "Handbuch Soziale Arbeit"
+    assert item["page"] == "854–863"
+    assert item["type"] == "chapter"

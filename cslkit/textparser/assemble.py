@@ -185,6 +185,7 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
     spans = _give_title_its_head(text, spans)
     spans = _quoted_title_when_missing(text, spans)
     spans = _vancouver_name_edge(text, spans)
+    spans = _book_title_after_editors(text, spans)
     by_label: dict[str, list[tuple[str, float]]] = {}
     for label, start, end, conf in spans:
         by_label.setdefault(label, []).append((text[start:end], conf))
@@ -323,6 +324,28 @@ def build_item(text: str, spans: list[tuple[str, int, int, float]]) -> tuple[dic
     if custom:
         item["custom"] = custom
     return item, confidence
+
+
+_IN_EDITORS_RE = re.compile(r"^\s*(?:in|em)\s*:", re.IGNORECASE)
+
+
+def _book_title_after_editors(text: str, spans: list[tuple[str, int, int, float]]
+                              ) -> list[tuple[str, int, int, float]]:
+    """"Title. In: Otto, H.-U. (Hrsg.): Handbuch Soziale Arbeit." (DIN, ABNT): a second
+    title after the editors that "In:" opens is the book the chapter is in."""
+    labels = [s[0] for s in spans]
+    if "container-title" in labels or labels.count("title") != 2:
+        return spans
+    first = labels.index("title")
+    second = labels.index("title", first + 1)
+    if second != first + 2 or labels[first + 1] != "editor":
+        return spans
+    editor = spans[first + 1]
+    opened = text[spans[first][2]:editor[1]] + text[editor[1]:editor[2]]
+    if not _IN_EDITORS_RE.match(opened.strip(" .,")):
+        return spans
+    label, start, end, conf = spans[second]
+    return [*spans[:second], ("container-title", start, end, conf), *spans[second + 1:]]
 
 
 # A volume span that holds the issue with its label: "Jg. 47, H. 4", ", Heft 4", "No. 12".

@@ -132,3 +132,31 @@ def test_collapsing_citation_orders_author_groups_as_citeproc_js(tmp_path) -> No
         "(García 2013; Rossi 2013; Lee 1989, 2010; Kim 2000)",
         "(García 2013; Rossi 2013)",
     ]
+
+
+def test_cites_printing_no_names_join_the_cite_before_them(tmp_path) -> None:
+    # citeproc-js (processCitationCluster): in a collapsing citation a cite whose names
+    # print nothing (no substitute text either) goes with the cite before it, and such
+    # cites sort as one group (Springer: "Ahmed and D'Angelo 2012, 2013")
+    style = write(tmp_path, """
+  <citation collapse="year">
+    <sort><key variable="issued"/></sort>
+    <layout prefix="(" suffix=")" delimiter="; ">
+      <group delimiter=" ">
+        <names variable="author"><name form="short"/><substitute><names variable="editor"/></substitute></names>
+        <date variable="issued"><date-part name="year"/></date>
+      </group>
+    </layout>
+  </citation>
+""")
+    items = [{"id": "lee", "type": "book", "author": [person("Lee")], "issued": {"date-parts": [[2000]]}},
+             {"id": "zed", "type": "book", "title": "Zed", "issued": {"date-parts": [[2005]]}},
+             {"id": "kim", "type": "book", "author": [person("Kim")], "issued": {"date-parts": [[2010]]}},
+             {"id": "anon", "type": "book", "issued": {"date-parts": [[2016]]}}]
+    clusters = [["kim", "anon"], ["lee", "anon", "kim"], ["kim", "anon", "zed"], ["kim", "zed"]]
+    assert cslkit.cite(items, clusters, style=style) == [
+        "(Kim 2010, 2016)",
+        "(Lee 2000; Kim 2010, 2016)",
+        "(2005, 2016; Kim 2010)",
+        "(2005; Kim 2010)",
+    ]

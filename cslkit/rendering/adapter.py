@@ -1083,7 +1083,7 @@ class Sort(_Adapted, model.Sort):
         group_key: Any = None
         for place, index in enumerate(by_author):
             names = entries[index].names
-            if names is None or names != previous:
+            if names != previous:  # cites printing no names are one group, as one author
                 group_key = first[index]
             previous = names
             # the place is appended as text, so 10 comes before 9 (as citeproc-js)
@@ -1334,6 +1334,8 @@ class Layout(_Adapted, model.Layout):
                     # citeproc-js marks a citation whose first cite prints nothing
                     text = String(NO_PRINTED_FORM)
                 entry = _RenderedCite(cite, text, probe.get("names") if probe else None)
+                if probe and entry.names is None and _substitutes_names_only(probe.get("element")):
+                    entry.nameless = True
                 if entry.names is None and collapse in ("year-suffix", "year-suffix-ranged"):
                     # citeproc-js: cites printing no names share the (empty) names, so
                     # their year suffixes collapse too ("(1965a, b)")
@@ -1490,11 +1492,20 @@ class Layout(_Adapted, model.Layout):
         members: dict[Any, list[_RenderedCite]] = {}
         run = 0
         previous: Any = None
+        last_key: Any = None
         for entry in rendered:
+            if entry.nameless and last_key is not None:
+                # citeproc-js: a cite whose names print nothing (no author, editor, ...
+                # and no text to substitute) follows the cite before it as one of its
+                # group: "(Kim 2010, 2016)", "(2005, 2016; Kim 2010)"
+                entry.without_names = entry.text
+                members[last_key].append(entry)
+                continue
             names = entry.names if entry.names is not None else f"\0{id(entry)}"
             run += names != previous
             previous = names
             key = names if grouped else (run, names)
+            last_key = key
             if key not in members:
                 order.append(key)
                 members[key] = []
@@ -1573,6 +1584,19 @@ class _RenderedCite:
         self.text = text
         self.names = names
         self.without_names: Any = None
+        # its names printed nothing, with no substitute that could print text (see
+        # Layout._author_groups)
+        self.nameless = False
+
+
+def _substitutes_names_only(names: Any) -> bool:
+    """Whether a cs:names element's cs:substitute (if any) holds cs:names only."""
+    if names is None:
+        return False
+    for substitute in names.xpath_search("./cs:substitute"):
+        if any(not isinstance(child, model.Names) for child in substitute.children()):
+            return False
+    return True
 
 
 def _year_suffix_only(previous: _RenderedCite, entry: _RenderedCite) -> str | None:
@@ -2123,6 +2147,7 @@ class Names(_Adapted, model.Names):
             # the names alone (without their label: "Doe, John" and "Doe, John ed." are
             # the same author) are recorded, and replaced by subsequent-author-substitute
             probe["capturing"] = True
+            probe["element"] = self
             try:
                 result = self._process_unrepressed(item, names_context, context, **kwargs)
             finally:

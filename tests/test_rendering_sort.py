@@ -160,3 +160,29 @@ def test_cites_printing_no_names_join_the_cite_before_them(tmp_path) -> None:
         "(2005, 2016; Kim 2010)",
         "(2005; Kim 2010)",
     ]
+
+
+def test_a_substituted_term_is_no_names_for_collapsing(tmp_path) -> None:
+    # citeproc-js: names replaced by a term ("Anon.") are compared as no names at all, so
+    # the cite goes with the cite before it (The Journal of Neuroscience: "Ahmed and
+    # D'Angelo, 2012, Anon, 2013")
+    style = write(tmp_path, """
+  <macro name="anon"><text term="anonymous" form="short" text-case="capitalize-first"/></macro>
+  <citation collapse="year">
+    <sort><key variable="issued"/></sort>
+    <layout prefix="(" suffix=")" delimiter="; ">
+      <group delimiter=" ">
+        <names variable="author"><name form="short"/>
+          <substitute><names variable="editor"/><text macro="anon"/></substitute></names>
+        <date variable="issued"><date-part name="year"/></date>
+      </group>
+    </layout>
+  </citation>
+""")
+    items = [{"id": "lee", "type": "book", "author": [person("Lee")], "issued": {"date-parts": [[2000]]}},
+             {"id": "kim", "type": "book", "author": [person("Kim")], "issued": {"date-parts": [[2010]]}},
+             {"id": "anon", "type": "book", "issued": {"date-parts": [[2016]]}}]
+    assert cslkit.cite(items, [["kim", "anon"], ["lee", "anon", "kim"]], style=style) == [
+        "(Kim 2010, Anon. 2016)",
+        "(Lee 2000; Kim 2010, Anon. 2016)",
+    ]

@@ -1070,8 +1070,11 @@ class Sort(_Adapted, model.Sort):
         descending = keys[0].get("sort", "ascending").lower() == "descending"
         first = _sort_column(keys[0], [entry.cite for entry in entries], context)
 
+        def names_of(index: int) -> str | None:
+            return None if entries[index].nameless else entries[index].names
+
         def by_names(index: int) -> tuple[Any, ...]:
-            names = entries[index].names
+            names = names_of(index)
             if names is None:
                 return (not descending,)  # no names: an empty key, last either way
             return (descending, collation_key(_TAG.sub("", names)))
@@ -1082,7 +1085,7 @@ class Sort(_Adapted, model.Sort):
         previous: Any = object()
         group_key: Any = None
         for place, index in enumerate(by_author):
-            names = entries[index].names
+            names = names_of(index)
             if names != previous:  # cites printing no names are one group, as one author
                 group_key = first[index]
             previous = names
@@ -1334,7 +1337,8 @@ class Layout(_Adapted, model.Layout):
                     # citeproc-js marks a citation whose first cite prints nothing
                     text = String(NO_PRINTED_FORM)
                 entry = _RenderedCite(cite, text, probe.get("names") if probe else None)
-                if probe and entry.names is None and _substitutes_names_only(probe.get("element")):
+                if probe and (entry.names is None or probe.get("substituted_term")) \
+                        and _substitute_prints_names(probe.get("element")):
                     entry.nameless = True
                 if entry.names is None and collapse in ("year-suffix", "year-suffix-ranged"):
                     # citeproc-js: cites printing no names share the (empty) names, so
@@ -1584,17 +1588,19 @@ class _RenderedCite:
         self.text = text
         self.names = names
         self.without_names: Any = None
-        # its names printed nothing, with no substitute that could print text (see
-        # Layout._author_groups)
+        # no names of its own to compare (see Layout._author_groups)
         self.nameless = False
 
 
-def _substitutes_names_only(names: Any) -> bool:
-    """Whether a cs:names element's cs:substitute (if any) holds cs:names only."""
+def _substitute_prints_names(names: Any) -> bool:
+    """Whether a cs:names element's cs:substitute has no cs:text variable of its own:
+    citeproc-js then takes names printing nothing, or a substituted term, for no names
+    at all ("Ahmed 2012, 2013", "Ahmed 2012, Anon, 2013": the cite goes with the one
+    before), but not with such a text ("Lee 2000; 2016", checked against citeproc-js)."""
     if names is None:
         return False
     for substitute in names.xpath_search("./cs:substitute"):
-        if any(not isinstance(child, model.Names) for child in substitute.children()):
+        if any(isinstance(child, model.Text) and "variable" in child.attrib for child in substitute.children()):
             return False
     return True
 
@@ -2665,6 +2671,10 @@ class Substitute(_Adapted, model.Substitute):
                 for tag, variable in printed + [(child.tag, child.get("variable"))]:
                     layout.repressed.setdefault(tag, []).append(variable)
                 vars(self)["printed text"] = not isinstance(child, model.Names)
+                probe = vars(self.get_root()).get("names_probe")
+                if probe is not None and probe.get("capturing"):
+                    # only terms or fixed text: no names to compare (see Layout._author_groups)
+                    probe["substituted_term"] = not printed and not isinstance(child, model.Names)
                 return text
             if child in uncompared:
                 probe = vars(self.get_root()).get("names_probe")

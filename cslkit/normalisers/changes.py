@@ -7,7 +7,7 @@ from typing import Any
 from cslkit.model import Problem
 from cslkit.validation.codes import CODES
 from cslkit.validation.values import show
-from cslkit.validation.variables import NAME_VARIABLES
+from cslkit.variables import NAME_VARIABLES
 
 
 def _names_text(value: Any) -> str | None:

@@ -9,7 +9,7 @@ from typing import Any
 from cslkit.model import Problem
 from cslkit.normalisers.base import Item
 from cslkit.normalisers.changes import change
-from cslkit.validation.variables import DATE_VARIABLES
+from cslkit.variables import DATE_VARIABLES
 
 # Month names and abbreviations (English, Ukrainian and Russian, nominative and genitive,
 # German, French, Spanish, Latin), matched on their first letters.

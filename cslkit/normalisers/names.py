@@ -11,7 +11,7 @@ from cslkit.normalisers.base import Item
 from cslkit.normalisers.changes import change
 from cslkit.normalisers.given_names import is_given_name
 from cslkit.validation.values import is_et_al
-from cslkit.validation.variables import NAME_VARIABLES
+from cslkit.variables import NAME_VARIABLES
 
 _UPPER = "A-ZА-ЯІЇЄҐЁЎÀ-ÖØ-ÞĀ-Ž"
 _LETTER = r"[^\W\d_]"

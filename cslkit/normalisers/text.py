@@ -7,7 +7,7 @@ import re
 from cslkit.model import Problem
 from cslkit.normalisers.base import Item
 from cslkit.normalisers.changes import change
-from cslkit.validation.variables import ITEM_TYPES, STRING_VARIABLES, TYPE_ALIASES
+from cslkit.variables import ITEM_TYPES, STRING_VARIABLES, TYPE_ALIASES
 
 _SPACES_RE = re.compile(r"\s+")
 # A title ending in an initial or abbreviation ("... vitamin D."): its dot stays.

@@ -6,6 +6,8 @@ specification (types, variables); the mapping choices are ours.
 
 from __future__ import annotations
 
+from cslkit.variables import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES
+
 # BibTeX/biblatex entry type -> CSL type. "misc" is decided by the reader (webpage when
 # it has a URL, else document).
 ENTRY_TYPE_TO_CSL: dict[str, str] = {
@@ -255,91 +257,13 @@ MONTH_NAMES = (
 )
 
 # CSL 1.0.2 item types: an ``entrysubtype`` naming one restores a type no entry type says.
-CSL_TYPES = frozenset(
-    {
-        "article",
-        "article-journal",
-        "article-magazine",
-        "article-newspaper",
-        "bill",
-        "book",
-        "broadcast",
-        "chapter",
-        "classic",
-        "collection",
-        "dataset",
-        "document",
-        "entry",
-        "entry-dictionary",
-        "entry-encyclopedia",
-        "event",
-        "figure",
-        "graphic",
-        "hearing",
-        "interview",
-        "legal_case",
-        "legislation",
-        "manuscript",
-        "map",
-        "motion_picture",
-        "musical_score",
-        "pamphlet",
-        "paper-conference",
-        "patent",
-        "performance",
-        "periodical",
-        "personal_communication",
-        "post",
-        "post-weblog",
-        "regulation",
-        "report",
-        "review",
-        "review-book",
-        "software",
-        "song",
-        "speech",
-        "standard",
-        "thesis",
-        "treaty",
-        "webpage",
-    }
-)
+CSL_TYPES = ITEM_TYPES
 
 # CSL 1.0.2 variables, so a field named after one (as the writer emits for variables
 # BibTeX has no field for) reads back into it.
-CSL_NAME_VARIABLES = frozenset(
-    {
-        "author",
-        "chair",
-        "collection-editor",
-        "compiler",
-        "composer",
-        "container-author",
-        "contributor",
-        "curator",
-        "director",
-        "editor",
-        "editorial-director",
-        "executive-producer",
-        "guest",
-        "host",
-        "illustrator",
-        "interviewer",
-        "narrator",
-        "organizer",
-        "original-author",
-        "performer",
-        "producer",
-        "recipient",
-        "reviewed-author",
-        "script-writer",
-        "series-creator",
-        "translator",
-    }
-)
-CSL_DATE_VARIABLES = frozenset(
-    {"accessed", "available-date", "event-date", "issued", "original-date", "submitted"}
-)
+CSL_NAME_VARIABLES = NAME_VARIABLES
+CSL_DATE_VARIABLES = DATE_VARIABLES
+# the text and number variables, with the CSL 1.0.2 spec's names that csl-data.json lacks
 CSL_TEXT_VARIABLES = frozenset(
     {
         "abstract",

@@ -14,47 +14,20 @@ import json
 import re
 from typing import Any
 
-NAME_VARIABLES = frozenset(
-    {
-        "author", "chair", "collection-editor", "compiler", "composer", "container-author",
-        "contributor", "curator", "director", "editor", "editorial-director",
-        "executive-producer", "guest", "host", "interviewer", "illustrator", "narrator",
-        "organizer", "original-author", "performer", "producer", "recipient",
-        "reviewed-author", "script-writer", "series-creator", "translator",
-    }
-)  # fmt: skip
-DATE_VARIABLES = frozenset(
-    {"accessed", "available-date", "event-date", "issued", "original-date", "submitted"}
+from cslkit.variables import (
+    DATE_VARIABLES,
+    ITEM_TYPES,
+    NAME_VARIABLES,
+    NUMBER_VARIABLES,
+    STRING_VARIABLES,
 )
-# The other variables of the CSL 1.0.2 schema (csl-data.json), spelled as CSL spells them.
-TEXT_VARIABLES = frozenset(
-    {
-        "citation-key", "categories", "language", "abstract", "annote", "archive",
-        "archive_collection", "archive_location", "archive-place", "authority",
-        "call-number", "chapter-number", "citation-number", "citation-label",
-        "collection-number", "collection-title", "container-title", "container-title-short",
-        "dimensions", "division", "DOI", "edition", "event", "event-title", "event-place",
-        "first-reference-note-number", "genre", "ISBN", "ISSN", "issue", "jurisdiction",
-        "keyword", "locator", "medium", "number", "number-of-pages", "number-of-volumes",
-        "original-publisher", "original-publisher-place", "original-title", "page",
-        "page-first", "part", "part-title", "PMCID", "PMID", "printing", "publisher",
-        "publisher-place", "references", "reviewed-genre", "reviewed-title", "scale",
-        "section", "source", "status", "supplement", "title", "title-short", "URL", "version",
-        "volume", "volume-title", "volume-title-short", "year-suffix",
-    }
-)  # fmt: skip
-CSL_TYPES = frozenset(
-    {
-        "article", "article-journal", "article-magazine", "article-newspaper", "bill",
-        "book", "broadcast", "chapter", "classic", "collection", "dataset", "document",
-        "entry", "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic",
-        "hearing", "interview", "legal_case", "legislation", "manuscript", "map",
-        "motion_picture", "musical_score", "pamphlet", "paper-conference", "patent",
-        "performance", "periodical", "personal_communication", "post", "post-weblog",
-        "regulation", "report", "review", "review-book", "software", "song", "speech",
-        "standard", "thesis", "treaty", "webpage",
-    }
-)  # fmt: skip
+
+# CSL-JSON's own lists; "the other variables" are the text and number ones (``note`` and
+# the two legacy spellings are handled apart, see below).
+TEXT_VARIABLES = (NUMBER_VARIABLES | STRING_VARIABLES | {"categories"}) - {
+    "note", "journalAbbreviation", "shortTitle",
+}
+CSL_TYPES = ITEM_TYPES
 # Keys a note line may set: the variables, the schema's two legacy spellings (older
 # Zotero exports still write them), id, type and custom. ``note`` is left out: a
 # "note: ..." line stays note text.

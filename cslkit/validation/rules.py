@@ -21,7 +21,7 @@ from cslkit.validation.identifiers import has_id_label
 from cslkit.validation.places import PLACE_FIELDS, spelled_out_place
 from cslkit.validation.spellings import SPELLING_FIELDS, rarer_spellings
 from cslkit.validation.values import is_et_al, is_number, json_type, show
-from cslkit.validation.variables import (
+from cslkit.variables import (
     ALL_KEYS,
     DATE_KEYS,
     DATE_VARIABLES,

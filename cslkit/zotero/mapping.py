@@ -17,20 +17,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from cslkit.variables import DATE_VARIABLES, NAME_VARIABLES
+
 # CSL keys that are not bibliographic variables and never go to Zotero.
 _LOCAL_ONLY = frozenset({"id", "custom", "citation-key-local"})
-_NAME_VARIABLES = frozenset(
-    {
-        "author", "chair", "collection-editor", "compiler", "composer", "container-author",
-        "contributor", "curator", "director", "editor", "editorial-director",
-        "executive-producer", "guest", "host", "illustrator", "interviewer", "narrator",
-        "organizer", "original-author", "performer", "producer", "recipient",
-        "reviewed-author", "script-writer", "series-creator", "translator",
-    }
-)  # fmt: skip
-_DATE_VARIABLES = frozenset(
-    {"accessed", "available-date", "event-date", "issued", "original-date", "submitted"}
-)
+_NAME_VARIABLES = NAME_VARIABLES
+_DATE_VARIABLES = DATE_VARIABLES
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "jun", "sen"})
 # Zotero item types that are not references (no CSL counterpart worth syncing).
 NON_REFERENCE_TYPES = frozenset({"annotation", "attachment", "note"})

@@ -406,3 +406,13 @@ def test_text_put_in_no_field_is_reported_and_kept():
 def test_the_seed_list_leaves_nothing_unplaced():
     items = cslkit.parse(str(SEED), format="text")
     assert [p.message for p in items.problems if p.code == "unplaced-text"] == []
+
+
+def test_citing_medicine_part_of_a_book_and_a_state_after_the_city():
+    item = one("Taylor HS, Pal L, Seli E. Speroff's clinical gynecologic endocrinology and infertility. 9th ed. "
+               "Philadelphia (PA): Wolters Kluwer; 2019. Chapter 29, Endometriosis; p. 1221-48.")
+    assert item["type"] == "chapter" and item["title"] == "Endometriosis"
+    assert item["container-title"] == "Speroff's clinical gynecologic endocrinology and infertility"
+    assert (item["chapter-number"], item["page"]) == ("29", "1221-48")
+    assert (item["publisher-place"], item["publisher"]) == ("Philadelphia (PA)", "Wolters Kluwer")
+    assert "unplaced" not in item.get("custom", {})

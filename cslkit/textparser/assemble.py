@@ -744,9 +744,39 @@ def _vancouver_name_edge(text: str, spans: list[tuple[str, int, int, float]]
     return spans
 
 
+# NLM's state or country after the city: "Philadelphia (PA): Wolters Kluwer".
+_PLACE_QUALIFIER_RE = re.compile(r"\s*([A-Za-z]{2,4}\.?|[A-Z][\w.]*(?: [A-Z][\w.]*)?)\)\s*:?\s*(\S.*)")
+# Citing Medicine's part of a book: "… 2019. Chapter 29, Endometriosis; p. 1221-48."
+_BOOK_PART_RE = re.compile(
+    r"\.\s+(?P<kind>Chapter|Chap\.|Section|Part)\s+(?P<number>[\w.-]+),\s*(?P<title>[^;]+?);"
+    r"\s*p\.?\s*(?P<page>[\w-]+)\.?\s*$"
+)
+
+
+def _repair_book_parts(item: dict[str, Any], confidence: dict[str, float], text: str) -> None:
+    """A city's "(PA)" split between place and publisher is put back; a book part named
+    after the imprint ("Chapter 29, Endometriosis; p. 1221-48") is the chapter, and the
+    title before it the book."""
+    place, publisher = item.get("publisher-place"), item.get("publisher")
+    if isinstance(place, str) and place.rstrip().endswith("(") and isinstance(publisher, str):
+        qualifier = _PLACE_QUALIFIER_RE.fullmatch(publisher)
+        if qualifier:
+            item["publisher-place"] = f"{place.rstrip()}{qualifier.group(1)})"
+            item["publisher"] = qualifier.group(2).strip(" .;")
+    part = _BOOK_PART_RE.search(text)
+    if part and item.get("title") and not item.get("container-title"):
+        item["container-title"] = item["title"]
+        confidence["container-title"] = confidence.get("title", 1.0)
+        item["title"] = part.group("title").strip()
+        if part.group("kind").startswith("Chap"):
+            item["chapter-number"] = part.group("number")
+        item.setdefault("page", part.group("page"))
+
+
 def _repair_glued_fields(item: dict[str, Any], by_label: dict[str, list[tuple[str, float]]],
                          confidence: dict[str, float], text: str) -> None:
     """Exact repairs where the tagger glued two fields into one span."""
+    _repair_book_parts(item, confidence, text)
     volume = str(item.get("volume", ""))
     # "2009; 18" or "2005 Sep 29; 353" tagged as volume: what precedes ";" is the date.
     if ";" in volume:

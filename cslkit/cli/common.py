@@ -94,6 +94,7 @@ _RENDER_AFFECTING = {
     "duplicate-id": "both are rendered",
     "duplicate-id-case": "both are rendered",
 }
+_RENDER_RULES = ("structure", "value-types", "names", "dates", "duplicate-ids")
 _MAX_SHOWN = 10
 
 
@@ -102,7 +103,9 @@ def report_unrenderable_fields(items: Any) -> None:
     are: each item and field, what to write instead; the full list is `cslkit validate`'s."""
     import cslkit
 
-    found = [p for p in cslkit.validate(list(items)).problems if p.code in _RENDER_AFFECTING]
+    # only the rules that can report these codes: not the duplicate search or spellings
+    checked = cslkit.validate(list(items), rules=_RENDER_RULES).problems
+    found = [p for p in checked if p.code in _RENDER_AFFECTING]
     for problem in found[:_MAX_SHOWN]:
         line = f"{problem.message} ({_RENDER_AFFECTING[problem.code]}"
         line += f"; {problem.hint})" if problem.hint else ")"

@@ -185,3 +185,12 @@ def test_render_names_fields_it_cannot_print_and_prints_no_python_objects(tmp_pa
     assert len(warnings) == 3 and all(w.startswith('cslkit: warning: item "a" (no. 1), field ') for w in warnings)
     assert any("field issued" in w and '{"date-parts": [[2020]]}' in w for w in warnings)
     assert all("left out of the entry" in w for w in warnings)
+
+
+def test_render_names_a_date_it_cannot_read(tmp_path) -> None:
+    path = tmp_path / "date.json"
+    path.write_text(json.dumps([{"id": "x", "type": "book", "title": "T", "issued": {"date-parts": [["x"]]}}]),
+                    encoding="utf-8")
+    result = run("render", str(path), "--from", "csl-json")
+    assert result.returncode == 0 and result.stdout == "1. T.\n"
+    assert 'item "x" (no. 1), field issued' in result.stderr and "left out of the entry" in result.stderr

@@ -90,6 +90,7 @@ _RENDER_AFFECTING = {
     "invalid-names": "left out of the entry",
     "invalid-name-part": "left out of the entry",
     "invalid-date": "left out of the entry",
+    "non-numeric-date-part": "left out of the entry",
     "invalid-value-type": "left out of the entry",
     "duplicate-id": "both are rendered",
     "duplicate-id-case": "both are rendered",
